@@ -1,0 +1,1 @@
+//! Positions of factions, actors and outlets on an issue; divergence from the reference.

@@ -1,0 +1,1 @@
+//! Statement extraction: direct quotes, reported speech, outlet-written text.

@@ -1,0 +1,1 @@
+//! Knowledge base: factions, actors, outlets, time-bounded ties; alias matching and resolution.

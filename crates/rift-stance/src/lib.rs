@@ -1,0 +1,1 @@
+//! Stance toward configured issues: explainable rules (and a trained model).

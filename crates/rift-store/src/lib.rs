@@ -1,0 +1,1 @@
+//! SQLite storage of articles, statements, stances and the KB snapshot.

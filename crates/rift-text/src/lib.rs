@@ -1,0 +1,1 @@
+//! Text handling: cleaning boilerplate, paragraphs, sentences, datelines, offset maps.
