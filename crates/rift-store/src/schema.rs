@@ -1,0 +1,141 @@
+//! The SQLite schema and its migrations.
+//!
+//! The schema version lives in `meta` (`key = 'schema_version'`). [`MIGRATIONS`] is an ordered list
+//! of SQL scripts; opening a database applies every script past the stored version, each in its own
+//! transaction together with the version bump. A database written by a newer rift (version beyond
+//! the list) is refused rather than guessed at. Never edit a released migration: append one.
+//!
+//! # Tables (version 1)
+//!
+//! Offsets are Unicode code points into `articles.text` (see `rift-core`); dates are `YYYY-MM-DD`
+//! text; times are UTC RFC 3339 text.
+//!
+//! | table | one row per | columns |
+//! |---|---|---|
+//! | `meta` | setting | `key` PK, `value` |
+//! | `articles` | distinct article text | `id` PK (rowid), `ext_id` (the article's own id), `source`, `url`, `outlet` (as given), `outlet_id` (KB outlet), `title`, `published`, `text`, `content_hash` UNIQUE (SHA-256 of the normalised text, the exact-duplicate key), `duplicate_of` → `articles.id` (near-duplicate, set later), `ingested_at` |
+//! | `statements` | extracted statement | `id` PK, `article_id` → `articles.id`, `ordinal` (order in the article, UNIQUE with `article_id`), `kind`, `text`, `start`/`end`, `cue_text`/`cue_start`/`cue_end`, `source_text`/`source_start`/`source_end`/`source_name`/`source_actor`/`source_type`, `outlet_id`/`outlet_name`, `date`, `json` (the whole `Statement` as written by `rift extract`, an archival copy) |
+//! | `stances` | (statement, issue) | `id` PK, `statement_id` → `statements.id`, `issue`, `label`, `score`, `confidence`, `evidence` (JSON array of `Evidence`), `decided_by` (`rules` / `model`); UNIQUE (`statement_id`, `issue`) |
+//! | `statement_factions` | faction tag of a statement | `statement_id` → `statements.id`, `faction`, `via` (`speaker`: the speaker's tie held on the statement's date; `outlet`: the outlet's); PK of all three |
+//! | `factions` | KB faction (snapshot) | `id` PK, `name`, `parent`, `reference`, `json` (the whole `Faction`) |
+//! | `actors` | KB actor (snapshot) | `id` PK, `name`, `kind`, `json` |
+//! | `outlets` | KB outlet (snapshot) | `id` PK, `name`, `json` |
+//! | `issues` | configured issue (snapshot) | `id` PK, `question`, `reference`, `config` (the whole `IssueConfig` as JSON) |
+//! | `inputs` | input record seen by ingest | `id` PK, `source` (path or URL), `record` (record number inside it, if any), `status` (`ingested` / `duplicate` / `rejected`), `reason`, `article_id` → `articles.id` (the stored or matching article), `at` |
+//!
+//! The KB snapshot tables are replaced as a whole by `Store::save_project`; nothing references them
+//! by foreign key, so a changed KB never breaks stored statements (their faction tags are facts of
+//! the ingest run that made them). Deleting an article cascades to its statements, stances and tags.
+
+/// Ordered migrations; index `i` brings the schema from version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: initial schema.
+    r#"
+CREATE TABLE articles (
+    id            INTEGER PRIMARY KEY,
+    ext_id        TEXT NOT NULL,
+    source        TEXT NOT NULL,
+    url           TEXT,
+    outlet        TEXT,
+    outlet_id     TEXT,
+    title         TEXT,
+    published     TEXT,
+    text          TEXT NOT NULL,
+    content_hash  TEXT NOT NULL UNIQUE,
+    duplicate_of  INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+    ingested_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX articles_ext_id ON articles(ext_id);
+
+CREATE TABLE statements (
+    id            INTEGER PRIMARY KEY,
+    article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    ordinal       INTEGER NOT NULL,
+    kind          TEXT NOT NULL CHECK (kind IN ('direct', 'indirect', 'written')),
+    text          TEXT NOT NULL,
+    start         INTEGER NOT NULL,
+    "end"         INTEGER NOT NULL,
+    cue_text      TEXT,
+    cue_start     INTEGER,
+    cue_end       INTEGER,
+    source_text   TEXT NOT NULL,
+    source_start  INTEGER,
+    source_end    INTEGER,
+    source_name   TEXT,
+    source_actor  TEXT,
+    source_type   TEXT NOT NULL,
+    outlet_id     TEXT,
+    outlet_name   TEXT,
+    date          TEXT,
+    json          TEXT NOT NULL,
+    UNIQUE (article_id, ordinal)
+);
+CREATE INDEX statements_actor ON statements(source_actor);
+CREATE INDEX statements_outlet ON statements(outlet_id);
+
+CREATE TABLE stances (
+    id            INTEGER PRIMARY KEY,
+    statement_id  INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    issue         TEXT NOT NULL,
+    label         TEXT NOT NULL CHECK (label IN ('favor', 'against', 'conditional', 'neutral')),
+    score         REAL NOT NULL,
+    confidence    REAL NOT NULL,
+    evidence      TEXT NOT NULL,
+    decided_by    TEXT NOT NULL,
+    UNIQUE (statement_id, issue)
+);
+CREATE INDEX stances_issue ON stances(issue);
+
+CREATE TABLE statement_factions (
+    statement_id  INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    faction       TEXT NOT NULL,
+    via           TEXT NOT NULL CHECK (via IN ('speaker', 'outlet')),
+    PRIMARY KEY (statement_id, faction, via)
+);
+CREATE INDEX statement_factions_faction ON statement_factions(faction);
+
+CREATE TABLE factions (
+    id            TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    parent        TEXT,
+    reference     TEXT,
+    json          TEXT NOT NULL
+);
+
+CREATE TABLE actors (
+    id            TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    kind          TEXT NOT NULL,
+    json          TEXT NOT NULL
+);
+
+CREATE TABLE outlets (
+    id            TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    json          TEXT NOT NULL
+);
+
+CREATE TABLE issues (
+    id            TEXT PRIMARY KEY,
+    question      TEXT NOT NULL,
+    reference     TEXT,
+    config        TEXT NOT NULL
+);
+
+CREATE TABLE inputs (
+    id            INTEGER PRIMARY KEY,
+    source        TEXT NOT NULL,
+    record        INTEGER,
+    status        TEXT NOT NULL CHECK (status IN ('ingested', 'duplicate', 'rejected')),
+    reason        TEXT,
+    article_id    INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+    at            TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX inputs_source ON inputs(source);
+"#,
+];
+
+/// The schema version this build writes: the number of migrations.
+pub fn current_version() -> u32 {
+    MIGRATIONS.len() as u32
+}

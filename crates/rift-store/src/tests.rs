@@ -1,0 +1,496 @@
+//! Store tests on the seed article and its gold statements.
+
+use rift_core::{
+    Article, Cue, Evidence, Faction, IssueConfig, OutletRef, Source, SourceType, Span, Stance,
+    StanceLabel, Statement, StatementKind,
+};
+use serde_json::Value;
+
+use super::*;
+
+const SEED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/corpus/seed/poison-or-cure.txt"
+);
+const GOLD: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/corpus/seed/gold-statements.jsonl"
+);
+
+fn seed_article() -> Article {
+    let mut a = Article::new("poison-or-cure", std::fs::read_to_string(SEED).unwrap());
+    a.source = SEED.to_string();
+    a.title = Some("Iran and negotiations: Poison or Cure?".into());
+    a.outlet = Some("PMOI/MEK".into());
+    a.published = rift_core::parse_date("2019-05-19");
+    a
+}
+
+fn id_of(name: &str) -> String {
+    name.to_lowercase().replace(' ', "-")
+}
+
+/// The gold statements as `Statement`s with stances, and faction tags derived from their outlet.
+fn gold_statements(article: &Article) -> Vec<(Statement, Vec<FactionTag>)> {
+    let text: Vec<char> = article.text.chars().collect();
+    std::fs::read_to_string(GOLD)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let g: Value = serde_json::from_str(l).unwrap();
+            let start = g["start"].as_u64().unwrap() as usize;
+            let end = g["end"].as_u64().unwrap() as usize;
+            let quote: String = text[start..end].iter().collect();
+            assert_eq!(quote, g["quote"].as_str().unwrap(), "gold offsets");
+            let speaker = g["speaker"].as_str();
+            let outlet = g["outlet"].as_str().map(|o| OutletRef {
+                id: Some(id_of(o)),
+                name: o.to_string(),
+            });
+            let stance = g["stance"]
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(|(issue, label)| {
+                    let label = StanceLabel::parse(label.as_str().unwrap()).unwrap();
+                    Stance {
+                        issue: issue.clone(),
+                        label,
+                        score: label.default_score(),
+                        confidence: 0.7,
+                        evidence: vec![Evidence {
+                            text: quote.chars().take(5).collect(),
+                            span: Span::new(start, start + 5),
+                            role: "favor".into(),
+                        }],
+                        by: "rules".into(),
+                    }
+                })
+                .collect();
+            let s = Statement {
+                article: article.id.clone(),
+                kind: StatementKind::parse(g["kind"].as_str().unwrap()).unwrap(),
+                text: quote,
+                span: Span::new(start, end),
+                cue: g["cue"].as_str().map(|c| Cue {
+                    text: c.to_string(),
+                    span: Span::new(start.saturating_sub(10), start.saturating_sub(10) + c.len()),
+                }),
+                source: Source {
+                    text: g["speaker_mention"].as_str().unwrap().to_string(),
+                    span: None,
+                    name: speaker.map(str::to_string),
+                    actor: speaker.map(id_of),
+                    kind: if speaker.is_some() {
+                        SourceType::Person
+                    } else {
+                        SourceType::Unknown
+                    },
+                },
+                outlet: outlet.clone(),
+                date: g["said_on"].as_str().and_then(rift_core::parse_date),
+                stance,
+            };
+            let tags = match outlet.as_ref().map(|o| o.name.as_str()) {
+                Some("Arman") | Some("Iranian Diplomacy") => {
+                    vec![FactionTag::new("rouhani", TieVia::Outlet)]
+                }
+                Some("Tadbir & Omid") => vec![
+                    FactionTag::new("hardline", TieVia::Outlet),
+                    FactionTag::new("hardline", TieVia::Speaker),
+                ],
+                Some("Daneshjoo") => vec![FactionTag::new("basij", TieVia::Outlet)],
+                _ => vec![],
+            };
+            (s, tags)
+        })
+        .collect()
+}
+
+fn factions() -> Vec<Faction> {
+    let f = |id: &str, parent: Option<&str>| Faction {
+        id: id.into(),
+        name: format!("The {id} faction"),
+        parent: parent.map(str::to_string),
+        ..Faction::default()
+    };
+    vec![
+        f("hardline", None),
+        f("irgc", Some("hardline")),
+        f("basij", Some("irgc")),
+        f("rouhani", None),
+    ]
+}
+
+fn ingest_seed(store: &mut Store) -> (Article, Vec<(Statement, Vec<FactionTag>)>, i64) {
+    let a = seed_article();
+    let sts = gold_statements(&a);
+    store.save_project(&factions(), &[], &[], &[]).unwrap();
+    let out = store
+        .insert_batch(&[NewArticle {
+            article: &a,
+            outlet_id: Some("pmoi".into()),
+            statements: sts.clone(),
+        }])
+        .unwrap();
+    let InsertOutcome::Inserted { id } = out[0] else {
+        panic!("not inserted: {out:?}")
+    };
+    (a, sts, id)
+}
+
+fn count(store: &Store, table: &str) -> i64 {
+    store
+        .conn
+        .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn migrates_and_reopens_at_the_same_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rift.db");
+    {
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.schema_version().unwrap(), schema::current_version());
+        assert!(schema::current_version() >= 1);
+        let mode: String = store
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        let fk: i64 = store
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(fk, 1);
+    }
+    let store = Store::open_existing(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), schema::current_version());
+}
+
+#[test]
+fn refuses_a_newer_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rift.db");
+    let store = Store::open(&path).unwrap();
+    store
+        .conn
+        .execute(
+            "UPDATE meta SET value = ?1 WHERE key = 'schema_version'",
+            [(schema::current_version() + 1).to_string()],
+        )
+        .unwrap();
+    drop(store);
+    match Store::open(&path) {
+        Err(StoreError::NewerSchema { found, supported }) => {
+            assert_eq!(found, schema::current_version() + 1);
+            assert_eq!(supported, schema::current_version());
+        }
+        other => panic!("expected NewerSchema, got {other:?}"),
+    }
+}
+
+#[test]
+fn open_existing_does_not_create() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nope.db");
+    assert!(matches!(
+        Store::open_existing(&path),
+        Err(StoreError::Missing(_))
+    ));
+    assert!(!path.exists());
+}
+
+#[test]
+fn insert_and_read_back_equal() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (a, sts, id) = ingest_seed(&mut store);
+    assert_eq!(store.article(id).unwrap().as_ref(), Some(&a));
+
+    let rows = store.statements(&StatementFilter::default()).unwrap();
+    assert_eq!(rows.len(), sts.len());
+    for (i, (row, (s, tags))) in rows.iter().zip(&sts).enumerate() {
+        assert_eq!(&row.statement, s, "statement {i}");
+        let mut want = tags.clone();
+        want.sort();
+        want.dedup();
+        assert_eq!(row.factions, want, "tags {i}");
+        assert_eq!(row.ordinal as usize, i);
+        assert_eq!(row.article_id, id);
+        assert_eq!(row.article_title, a.title);
+        // The archival JSON copy is the extract record.
+        let json: String = store
+            .conn
+            .query_row("SELECT json FROM statements WHERE id = ?1", [row.id], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(serde_json::from_str::<Statement>(&json).unwrap(), *s);
+    }
+
+    let arts = store.articles().unwrap();
+    assert_eq!(arts.len(), 1);
+    assert_eq!(arts[0].statements as usize, sts.len());
+    assert_eq!(arts[0].hash, a.content_hash());
+    assert_eq!(arts[0].outlet_id.as_deref(), Some("pmoi"));
+    assert_eq!(arts[0].date, a.published);
+}
+
+#[test]
+fn duplicate_insert_changes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (a, sts, id) = ingest_seed(&mut store);
+    let tables = ["articles", "statements", "stances", "statement_factions"];
+    let before: Vec<i64> = tables.iter().map(|t| count(&store, t)).collect();
+
+    // Same article again, and a CRLF copy under another id, in one batch.
+    let mut crlf = a.clone();
+    crlf.id = "copy".into();
+    crlf.text = a.text.replace('\n', "\r\n");
+    let out = store
+        .insert_batch(&[
+            NewArticle {
+                article: &a,
+                outlet_id: None,
+                statements: sts.clone(),
+            },
+            NewArticle {
+                article: &crlf,
+                outlet_id: None,
+                statements: vec![],
+            },
+        ])
+        .unwrap();
+    assert_eq!(
+        out,
+        vec![
+            InsertOutcome::Duplicate { of: id },
+            InsertOutcome::Duplicate { of: id }
+        ]
+    );
+    let after: Vec<i64> = tables.iter().map(|t| count(&store, t)).collect();
+    assert_eq!(before, after);
+}
+
+#[test]
+fn duplicates_within_one_batch_are_caught() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = Article::new("a", "Same text.");
+    let b = Article::new("b", "Same text.");
+    let c = Article::new("c", "Other text.");
+    let items: Vec<NewArticle> = [&a, &b, &c]
+        .into_iter()
+        .map(|article| NewArticle {
+            article,
+            outlet_id: None,
+            statements: vec![],
+        })
+        .collect();
+    let out = store.insert_batch(&items).unwrap();
+    let InsertOutcome::Inserted { id: first } = out[0] else {
+        panic!("{out:?}")
+    };
+    assert_eq!(out[1], InsertOutcome::Duplicate { of: first });
+    assert!(matches!(out[2], InsertOutcome::Inserted { id } if id != first));
+    assert_eq!(count(&store, "articles"), 2);
+}
+
+#[test]
+fn a_failing_batch_writes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let a = seed_article();
+    let mut sts = gold_statements(&a);
+    let ok = Article::new("ok", "Fine text.");
+    // Two stances on the same issue violate UNIQUE (statement, issue).
+    let dup = sts[0].0.stance[0].clone();
+    sts[0].0.stance.push(dup);
+    let res = store.insert_batch(&[
+        NewArticle {
+            article: &ok,
+            outlet_id: None,
+            statements: vec![],
+        },
+        NewArticle {
+            article: &a,
+            outlet_id: None,
+            statements: sts,
+        },
+    ]);
+    assert!(matches!(res, Err(StoreError::Sqlite(_))), "{res:?}");
+    assert_eq!(count(&store, "articles"), 0);
+    assert_eq!(count(&store, "statements"), 0);
+}
+
+#[test]
+fn filters_by_issue_actor_faction_and_article() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (_, sts, id) = ingest_seed(&mut store);
+    let want = |pred: &dyn Fn(&Statement, &[FactionTag]) -> bool| -> Vec<Statement> {
+        sts.iter()
+            .filter(|(s, t)| pred(s, t))
+            .map(|(s, _)| s.clone())
+            .collect()
+    };
+    let got = |f: StatementFilter| -> Vec<Statement> {
+        store
+            .statements(&f)
+            .unwrap()
+            .into_iter()
+            .map(|r| r.statement)
+            .collect()
+    };
+
+    let by_issue = got(StatementFilter {
+        issue: Some("negotiations-with-europe".into()),
+        ..Default::default()
+    });
+    assert!(!by_issue.is_empty());
+    assert_eq!(
+        by_issue,
+        want(&|s, _| s
+            .stance
+            .iter()
+            .any(|x| x.issue == "negotiations-with-europe"))
+    );
+
+    let by_actor = got(StatementFilter {
+        actor: Some("ali-khamenei".into()),
+        ..Default::default()
+    });
+    assert!(by_actor.len() >= 2);
+    assert_eq!(
+        by_actor,
+        want(&|s, _| s.source.actor.as_deref() == Some("ali-khamenei"))
+    );
+
+    // `hardline` includes its sub-factions `irgc` and (through it) `basij`.
+    let hard = got(StatementFilter {
+        faction: Some("hardline".into()),
+        ..Default::default()
+    });
+    let expect = want(&|_, t| {
+        t.iter()
+            .any(|t| ["hardline", "irgc", "basij"].contains(&t.faction.as_str()))
+    });
+    assert!(expect
+        .iter()
+        .any(|s| s.outlet.as_ref().unwrap().name == "Daneshjoo"));
+    assert_eq!(hard, expect);
+    let basij = got(StatementFilter {
+        faction: Some("basij".into()),
+        ..Default::default()
+    });
+    assert_eq!(basij, want(&|_, t| t.iter().any(|t| t.faction == "basij")));
+
+    let both = got(StatementFilter {
+        issue: Some("negotiations-with-us".into()),
+        faction: Some("rouhani".into()),
+        ..Default::default()
+    });
+    assert_eq!(
+        both,
+        want(
+            &|s, t| s.stance.iter().any(|x| x.issue == "negotiations-with-us")
+                && t.iter().any(|t| t.faction == "rouhani")
+        )
+    );
+    assert!(got(StatementFilter {
+        article: Some(id + 1),
+        ..Default::default()
+    })
+    .is_empty());
+    assert_eq!(
+        got(StatementFilter {
+            article: Some(id),
+            ..Default::default()
+        })
+        .len(),
+        sts.len()
+    );
+}
+
+#[test]
+fn reopen_keeps_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rift.db");
+    let (sts, issues) = {
+        let mut store = Store::open(&path).unwrap();
+        let (_, sts, _) = ingest_seed(&mut store);
+        let issues = vec![IssueConfig {
+            id: "negotiations-with-us".into(),
+            question: "Should Iran negotiate with the US?".into(),
+            terms: vec!["negotiat*".into()],
+            reference: Some("ali-khamenei".into()),
+            ..Default::default()
+        }];
+        store.save_project(&factions(), &[], &[], &issues).unwrap();
+        store
+            .record_input(SEED, None, InputStatus::Ingested, None, Some(1))
+            .unwrap();
+        (sts, issues)
+    };
+    let store = Store::open(&path).unwrap();
+    let rows = store.statements(&StatementFilter::default()).unwrap();
+    let got: Vec<Statement> = rows.into_iter().map(|r| r.statement).collect();
+    let want: Vec<Statement> = sts.into_iter().map(|(s, _)| s).collect();
+    assert_eq!(got, want);
+    assert_eq!(store.issues().unwrap(), issues);
+    assert_eq!(store.factions().unwrap().len(), factions().len());
+    let inputs = store.inputs().unwrap();
+    assert_eq!(inputs.len(), 1);
+    assert_eq!(inputs[0].status, InputStatus::Ingested);
+    assert_eq!(inputs[0].article_id, Some(1));
+}
+
+#[test]
+fn save_project_replaces_the_snapshot() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.save_project(&factions(), &[], &[], &[]).unwrap();
+    let fewer = vec![factions().remove(3)];
+    store.save_project(&fewer, &[], &[], &[]).unwrap();
+    assert_eq!(store.factions().unwrap(), fewer);
+}
+
+#[test]
+fn markup_in_text_round_trips_unchanged() {
+    let mut store = Store::open_in_memory().unwrap();
+    let text = "He said \"<script>alert('x')</script> & 'quotes'\" — done.";
+    let mut a = Article::new("xss", text);
+    a.title = Some("<b>title</b>".into());
+    let q = "<script>alert('x')</script> & 'quotes'";
+    let start = text.find('<').unwrap();
+    let s = Statement {
+        article: "xss".into(),
+        kind: StatementKind::Direct,
+        text: q.into(),
+        span: Span::new(start, start + q.chars().count()),
+        cue: None,
+        source: Source {
+            text: "He".into(),
+            span: Some(Span::new(0, 2)),
+            name: None,
+            actor: None,
+            kind: SourceType::Unknown,
+        },
+        outlet: None,
+        date: None,
+        stance: vec![],
+    };
+    let out = store
+        .insert_batch(&[NewArticle {
+            article: &a,
+            outlet_id: None,
+            statements: vec![(s.clone(), vec![])],
+        }])
+        .unwrap();
+    let id = out[0].article_id();
+    assert_eq!(store.article(id).unwrap().unwrap(), a);
+    let rows = store.statements(&StatementFilter::default()).unwrap();
+    assert_eq!(rows[0].statement, s);
+    assert_eq!(
+        store.articles().unwrap()[0].title.as_deref(),
+        Some("<b>title</b>")
+    );
+}

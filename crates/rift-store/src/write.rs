@@ -1,0 +1,198 @@
+//! Writes: the KB snapshot, article batches, the ingest ledger.
+
+use rift_core::{Actor, Faction, IssueConfig, Outlet, Statement};
+use rusqlite::{params, OptionalExtension, Transaction};
+
+use crate::{FactionTag, InputStatus, InsertOutcome, NewArticle, Result, Store};
+
+impl Store {
+    /// Replaces the KB snapshot (factions, actors, outlets) and the issues with the given ones, in
+    /// one transaction. Stored statements are untouched.
+    pub fn save_project(
+        &mut self,
+        factions: &[Faction],
+        actors: &[Actor],
+        outlets: &[Outlet],
+        issues: &[IssueConfig],
+    ) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute_batch(
+            "DELETE FROM factions; DELETE FROM actors; DELETE FROM outlets; DELETE FROM issues;",
+        )?;
+        {
+            let mut st = tx.prepare(
+                "INSERT INTO factions (id, name, parent, reference, json) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for f in factions {
+                st.execute(params![
+                    f.id,
+                    f.name,
+                    f.parent,
+                    f.reference,
+                    serde_json::to_string(f)?
+                ])?;
+            }
+            let mut st =
+                tx.prepare("INSERT INTO actors (id, name, kind, json) VALUES (?1, ?2, ?3, ?4)")?;
+            for a in actors {
+                let kind = match a.kind {
+                    rift_core::ActorKind::Person => "person",
+                    rift_core::ActorKind::Organisation => "organisation",
+                };
+                st.execute(params![a.id, a.name, kind, serde_json::to_string(a)?])?;
+            }
+            let mut st = tx.prepare("INSERT INTO outlets (id, name, json) VALUES (?1, ?2, ?3)")?;
+            for o in outlets {
+                st.execute(params![o.id, o.name, serde_json::to_string(o)?])?;
+            }
+            let mut st = tx.prepare(
+                "INSERT INTO issues (id, question, reference, config) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for i in issues {
+                st.execute(params![
+                    i.id,
+                    i.question,
+                    i.reference,
+                    serde_json::to_string(i)?
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Stores a batch of articles with their statements, stances and faction tags in ONE
+    /// transaction (all or nothing). An article whose content hash is stored already — before
+    /// this batch or earlier in it — is skipped and reported as [`InsertOutcome::Duplicate`].
+    /// Outcomes are in the order of `items`.
+    pub fn insert_batch(&mut self, items: &[NewArticle<'_>]) -> Result<Vec<InsertOutcome>> {
+        let tx = self.conn.transaction()?;
+        let mut out = Vec::with_capacity(items.len());
+        for item in items {
+            out.push(insert_one(&tx, item)?);
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Appends one record to the ingest ledger and returns its row id. `record` is the record's
+    /// number inside `source` when the source holds many (JSONL line, WARC record); `article` is
+    /// the stored article it produced or duplicated ([`InsertOutcome::article_id`]).
+    pub fn record_input(
+        &mut self,
+        source: &str,
+        record: Option<u64>,
+        status: InputStatus,
+        reason: Option<&str>,
+        article: Option<i64>,
+    ) -> Result<i64> {
+        let record = record.map(|r| r as i64);
+        self.conn.execute(
+            "INSERT INTO inputs (source, record, status, reason, article_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![source, record, status.as_str(), reason, article],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Marks article `id` as a (near-)duplicate of article `of`, or clears the mark with `None`.
+    pub fn set_duplicate_of(&mut self, id: i64, of: Option<i64>) -> Result<()> {
+        self.conn.execute(
+            "UPDATE articles SET duplicate_of = ?2 WHERE id = ?1",
+            params![id, of],
+        )?;
+        Ok(())
+    }
+}
+
+fn insert_one(tx: &Transaction<'_>, item: &NewArticle<'_>) -> Result<InsertOutcome> {
+    let a = item.article;
+    let hash = a.content_hash();
+    let existing: Option<i64> = tx
+        .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
+        .query_row([&hash], |r| r.get(0))
+        .optional()?;
+    if let Some(of) = existing {
+        return Ok(InsertOutcome::Duplicate { of });
+    }
+    tx.prepare_cached(
+        "INSERT INTO articles (ext_id, source, url, outlet, outlet_id, title, published, text, content_hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        a.id,
+        a.source,
+        a.url,
+        a.outlet,
+        item.outlet_id,
+        a.title,
+        a.published.map(|d| d.to_string()),
+        a.text,
+        hash
+    ])?;
+    let article_id = tx.last_insert_rowid();
+    for (ordinal, (s, tags)) in item.statements.iter().enumerate() {
+        insert_statement(tx, article_id, ordinal, s, tags)?;
+    }
+    Ok(InsertOutcome::Inserted { id: article_id })
+}
+
+fn insert_statement(
+    tx: &Transaction<'_>,
+    article_id: i64,
+    ordinal: usize,
+    s: &Statement,
+    tags: &[FactionTag],
+) -> Result<()> {
+    let n = |v: usize| v as i64;
+    tx.prepare_cached(
+        r#"INSERT INTO statements (article_id, ordinal, kind, text, start, "end",
+             cue_text, cue_start, cue_end,
+             source_text, source_start, source_end, source_name, source_actor, source_type,
+             outlet_id, outlet_name, date, json)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"#,
+    )?
+    .execute(params![
+        article_id,
+        n(ordinal),
+        s.kind.as_str(),
+        s.text,
+        n(s.span.start),
+        n(s.span.end),
+        s.cue.as_ref().map(|c| c.text.as_str()),
+        s.cue.as_ref().map(|c| n(c.span.start)),
+        s.cue.as_ref().map(|c| n(c.span.end)),
+        s.source.text,
+        s.source.span.map(|sp| n(sp.start)),
+        s.source.span.map(|sp| n(sp.end)),
+        s.source.name,
+        s.source.actor,
+        s.source.kind.as_str(),
+        s.outlet.as_ref().and_then(|o| o.id.as_deref()),
+        s.outlet.as_ref().map(|o| o.name.as_str()),
+        s.date.map(|d| d.to_string()),
+        serde_json::to_string(s)?,
+    ])?;
+    let statement_id = tx.last_insert_rowid();
+    let mut st = tx.prepare_cached(
+        "INSERT INTO stances (statement_id, issue, label, score, confidence, evidence, decided_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for stance in &s.stance {
+        st.execute(params![
+            statement_id,
+            stance.issue,
+            stance.label.as_str(),
+            stance.score,
+            stance.confidence,
+            serde_json::to_string(&stance.evidence)?,
+            stance.by,
+        ])?;
+    }
+    let mut st = tx.prepare_cached(
+        "INSERT OR IGNORE INTO statement_factions (statement_id, faction, via) VALUES (?1, ?2, ?3)",
+    )?;
+    for t in tags {
+        st.execute(params![statement_id, t.faction, t.via.as_str()])?;
+    }
+    Ok(())
+}
