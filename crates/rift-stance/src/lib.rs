@@ -1,1 +1,44 @@
-//! Stance toward configured issues: explainable rules (and a trained model).
+//! Stance toward configured issues: explainable rules (and, later, a trained model).
+//!
+//! Pipeline position: after `rift-extract` has found [`rift_core::Statement`]s and `rift-kb` has
+//! resolved their sources, [`StanceClassifier::classify_article`] fills each statement's
+//! `stance` (one [`rift_core::Stance`] per [`rift_core::IssueConfig`] it concerns), which
+//! `rift-store` saves and `rift-analyze` aggregates into positions.
+//!
+//! The rules: a statement concerns an issue when a topic term and a counterpart target occur in
+//! it or its sentence; cue phrases from a TOML lexicon ([`BUILTIN_LEXICON`] plus the issue's own
+//! cues) vote favor / against / conditional, modified by negation, modal and hedge words in
+//! front of them; every decision lists its evidence words with code-point spans. See
+//! `docs/stance.md` for the formulas.
+
+mod discourse;
+mod lexicon;
+mod pattern;
+mod rules;
+
+pub use lexicon::{Lexicon, BUILTIN_LEXICON};
+pub use rules::StanceClassifier;
+
+/// Errors of `rift-stance`.
+#[derive(Debug, thiserror::Error)]
+pub enum StanceError {
+    /// The lexicon TOML could not be parsed.
+    #[error("lexicon: {0}")]
+    Lexicon(#[from] toml::de::Error),
+    /// A cue, term or target phrase is not a valid pattern.
+    #[error("bad pattern `{pattern}`: {reason}")]
+    Pattern {
+        /// The phrase as written.
+        pattern: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// An issue definition cannot be used.
+    #[error("issue `{issue}`: {reason}")]
+    Issue {
+        /// Issue id.
+        issue: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+}

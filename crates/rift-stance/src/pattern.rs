@@ -1,0 +1,414 @@
+//! Word tokens and the small phrase-pattern language of the lexicon.
+//!
+//! The rule classifier ([`crate::StanceClassifier`]) tokenizes a statement and its context once
+//! with [`tokenize`], then matches compiled [`Pattern`]s (lexicon cues, issue topic terms, issue
+//! targets) against the tokens. Token offsets are code points into the article text, so every
+//! match becomes an [`rift_core::Evidence`] span directly.
+
+use crate::StanceError;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokKind {
+    /// Letters/digits, with internal `'` `’` `-` `.` (`can't`, `de-escalation`, `U.S`).
+    Word,
+    /// Sentence-final punctuation: `.` `!` `?` `;` — gaps and scopes never cross it.
+    Break,
+    /// A clause mark (`,` `:` dashes): scopes stop here, gaps may cross it.
+    Clause,
+    /// Quotes, brackets and other marks: transparent.
+    Other,
+}
+
+/// One token of the article text.
+#[derive(Debug, Clone)]
+pub(crate) struct Token {
+    /// First code point (article offsets).
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    /// Byte range in the tokenized text.
+    pub bytes: (usize, usize),
+    /// The token as written, curly apostrophes straightened, possessive `'s` dropped.
+    pub bare: String,
+    /// `bare` in lower case.
+    pub norm: String,
+    /// Token kind.
+    pub kind: TokKind,
+    /// True when the token starts a sentence (nothing but quotes/brackets since the last break).
+    pub initial: bool,
+}
+
+impl Token {
+    pub(crate) fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sen", "rep", "gov", "prof", "vs",
+];
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '‑')
+}
+
+/// Splits `text` (which starts at code point `base` of the article) into tokens.
+pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Token> {
+    let (offsets, chars): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
+    let byte = |i: usize| offsets.get(i).copied().unwrap_or(text.len());
+    let mut out: Vec<Token> = Vec::new();
+    let mut i = 0;
+    let mut initial = true;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let start = i;
+            i += 1;
+            while i < chars.len() {
+                if chars[i].is_alphanumeric() {
+                    i += 1;
+                } else if is_joiner(chars[i])
+                    && i + 1 < chars.len()
+                    && chars[i + 1].is_alphanumeric()
+                {
+                    i += 2;
+                } else {
+                    break;
+                }
+            }
+            let mut raw: String = chars[start..i].iter().collect();
+            // `U.S.` / `Mr.`: keep the abbreviation's final period inside the word.
+            if i < chars.len() && chars[i] == '.' {
+                let lower = raw.to_lowercase();
+                if raw.contains('.') || ABBREVIATIONS.contains(&lower.as_str()) {
+                    raw.push('.');
+                    i += 1;
+                }
+            }
+            let mut bare = raw.replace('’', "'");
+            for suffix in ["'s", "'S"] {
+                if bare.len() > suffix.len() + 1 && bare.ends_with(suffix) {
+                    bare.truncate(bare.len() - suffix.len());
+                }
+            }
+            let norm = bare.to_lowercase();
+            out.push(Token {
+                start: base + start,
+                end: base + i,
+                bytes: (byte(start), byte(i)),
+                bare,
+                norm,
+                kind: TokKind::Word,
+                initial,
+            });
+            initial = false;
+            continue;
+        }
+        let kind = match c {
+            '.' | '!' | '?' | ';' | '…' => TokKind::Break,
+            ',' | ':' | '–' | '—' => TokKind::Clause,
+            '-' if i + 1 < chars.len() && chars[i + 1] == '-' => TokKind::Clause,
+            _ => TokKind::Other,
+        };
+        out.push(Token {
+            start: base + i,
+            end: base + i + 1,
+            bytes: (byte(i), byte(i + 1)),
+            bare: c.to_string(),
+            norm: c.to_string(),
+            kind,
+            initial,
+        });
+        if kind == TokKind::Break || matches!(c, ':' | '“' | '‘' | '"') {
+            initial = true;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// True when word `i` is part of a multi-word proper name: capitalised, not sentence-initial,
+/// next to another capitalised word (`the Iranian Diplomacy website`).
+pub(crate) fn in_name(toks: &[Token], i: usize) -> bool {
+    let cap = |t: &Token| t.is_word() && t.bare.starts_with(char::is_uppercase);
+    let t = &toks[i];
+    if !cap(t) || t.initial {
+        return false;
+    }
+    let prev = i.checked_sub(1).map(|j| &toks[j]);
+    let next = toks.get(i + 1);
+    prev.is_some_and(cap) || next.is_some_and(|n| cap(n) && !n.initial)
+}
+
+/// How a pattern word compares to a token.
+#[derive(Debug, Clone, PartialEq)]
+enum WordMode {
+    Exact,
+    Prefix,
+    Suffix,
+}
+
+/// One element of a pattern.
+#[derive(Debug, Clone, PartialEq)]
+enum Elem {
+    /// A word (normalised), compared by mode; case-sensitive words compare `bare`.
+    Word {
+        text: String,
+        mode: WordMode,
+        case_sensitive: bool,
+    },
+    /// Up to `n` words.
+    Gap(usize),
+    /// Any topic term of the issue.
+    Topic,
+}
+
+/// A compiled phrase pattern.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Pattern {
+    /// The phrase as written in the lexicon or config.
+    pub source: String,
+    elems: Vec<Elem>,
+}
+
+/// How a pattern's words are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Case {
+    /// Case-insensitive (lexicon cues, topic terms).
+    Fold,
+    /// Case-insensitive, except words written without lower-case letters (`US`, `EU`, `E3`),
+    /// which must match exactly: issue targets.
+    AcronymsExact,
+}
+
+fn trim_period(s: &str) -> &str {
+    s.strip_suffix('.').unwrap_or(s)
+}
+
+impl Pattern {
+    /// Compiles a phrase (see `lexicon.toml` for the syntax).
+    pub(crate) fn compile(phrase: &str, max_gap: usize, case: Case) -> Result<Self, StanceError> {
+        let bad = |reason: &str| StanceError::Pattern {
+            pattern: phrase.to_string(),
+            reason: reason.to_string(),
+        };
+        let mut elems = Vec::new();
+        for w in phrase.split_whitespace() {
+            if w == "…" || w == "..." {
+                if matches!(elems.last(), None | Some(Elem::Gap(_))) {
+                    return Err(bad("a gap must follow a word"));
+                }
+                elems.push(Elem::Gap(max_gap));
+                continue;
+            }
+            if w == "{topic}" {
+                elems.push(Elem::Topic);
+                continue;
+            }
+            let w = w.replace('’', "'");
+            let (mode, body) = if let Some(b) = w.strip_suffix('*') {
+                (WordMode::Prefix, b.to_string())
+            } else if let Some(b) = w.strip_prefix('*') {
+                (WordMode::Suffix, b.to_string())
+            } else {
+                (WordMode::Exact, w.clone())
+            };
+            if body.is_empty() || body.contains('*') {
+                return Err(bad("a `*` must stand at one end of a word"));
+            }
+            let case_sensitive = case == Case::AcronymsExact
+                && body.chars().any(|c| c.is_uppercase())
+                && !body.chars().any(|c| c.is_lowercase());
+            let text = if case_sensitive {
+                trim_period(&body).to_string()
+            } else {
+                trim_period(&body).to_lowercase()
+            };
+            if text.is_empty() {
+                return Err(bad("empty word"));
+            }
+            elems.push(Elem::Word {
+                text,
+                mode,
+                case_sensitive,
+            });
+        }
+        match elems.last() {
+            None => return Err(bad("empty pattern")),
+            Some(Elem::Gap(_)) => return Err(bad("a pattern cannot end with a gap")),
+            _ => {}
+        }
+        Ok(Pattern {
+            source: phrase.to_string(),
+            elems,
+        })
+    }
+
+    /// True when the pattern refers to `{topic}`.
+    pub(crate) fn uses_topic(&self) -> bool {
+        self.elems.contains(&Elem::Topic)
+    }
+
+    /// Every match in `toks` as `(first token, one past last token)`, leftmost first; at each
+    /// start only the shortest match is reported.
+    pub(crate) fn find_all(&self, toks: &[Token], topics: &[Pattern]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for i in 0..toks.len() {
+            if let Some(end) = self.match_at(&self.elems, toks, i, topics) {
+                out.push((i, end));
+            }
+        }
+        out
+    }
+
+    fn match_at(
+        &self,
+        elems: &[Elem],
+        toks: &[Token],
+        i: usize,
+        topics: &[Pattern],
+    ) -> Option<usize> {
+        let Some(first) = elems.first() else {
+            return Some(i);
+        };
+        let rest = &elems[1..];
+        match first {
+            Elem::Word {
+                text,
+                mode,
+                case_sensitive,
+            } => {
+                let tok = toks.get(i)?;
+                if !tok.is_word() {
+                    return None;
+                }
+                let candidate = if *case_sensitive {
+                    trim_period(&tok.bare)
+                } else {
+                    trim_period(&tok.norm)
+                };
+                let ok = match mode {
+                    WordMode::Exact => candidate == text,
+                    WordMode::Prefix => candidate.starts_with(text.as_str()),
+                    WordMode::Suffix => candidate.ends_with(text.as_str()),
+                };
+                if ok {
+                    self.match_at(rest, toks, i + 1, topics)
+                } else {
+                    None
+                }
+            }
+            Elem::Gap(n) => {
+                let mut j = i;
+                let mut words = 0;
+                loop {
+                    if let Some(end) = self.match_at(rest, toks, j, topics) {
+                        return Some(end);
+                    }
+                    let tok = toks.get(j)?;
+                    match tok.kind {
+                        TokKind::Break => return None,
+                        TokKind::Word => {
+                            words += 1;
+                            if words > *n {
+                                return None;
+                            }
+                        }
+                        _ => {}
+                    }
+                    j += 1;
+                }
+            }
+            Elem::Topic => topics.iter().find_map(|t| {
+                let end = t.match_at(&t.elems, toks, i, &[])?;
+                self.match_at(rest, toks, end, topics)
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        tokenize(text, 0)
+            .into_iter()
+            .filter(|t| t.is_word())
+            .map(|t| t.norm)
+            .collect()
+    }
+
+    #[test]
+    fn tokenizer_keeps_contractions_abbreviations_and_offsets() {
+        let text = "“The U.S. isn’t Europe’s de-escalation partner,” he said.";
+        let toks = tokenize(text, 10);
+        assert_eq!(
+            words(text),
+            [
+                "the",
+                "u.s.",
+                "isn't",
+                "europe",
+                "de-escalation",
+                "partner",
+                "he",
+                "said"
+            ]
+        );
+        let us = toks.iter().find(|t| t.norm == "u.s.").unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        let written: String = chars[us.start - 10..us.end - 10].iter().collect();
+        assert_eq!(written, "U.S.");
+        assert_eq!(&text[us.bytes.0..us.bytes.1], "U.S.");
+        assert!(
+            toks[1].initial,
+            "word after an opening quote starts the sentence"
+        );
+        assert!(!us.initial);
+    }
+
+    #[test]
+    fn gaps_prefixes_topics_and_case() {
+        let topics = vec![
+            Pattern::compile("negotiat*", 8, Case::Fold).unwrap(),
+            Pattern::compile("talks", 8, Case::Fold).unwrap(),
+        ];
+        let p = Pattern::compile("bring up … {topic}", 3, Case::Fold).unwrap();
+        let toks = tokenize("Then bring up the subject of negotiations.", 0);
+        assert_eq!(p.find_all(&toks, &topics).len(), 1);
+        let toks = tokenize("Then bring up the whole big subject of negotiations.", 0);
+        assert!(p.find_all(&toks, &topics).is_empty(), "gap too long");
+        let toks = tokenize("Then bring up the point. Negotiations follow.", 0);
+        assert!(
+            p.find_all(&toks, &topics).is_empty(),
+            "gap crosses a sentence"
+        );
+
+        let us = Pattern::compile("US", 8, Case::AcronymsExact).unwrap();
+        assert!(us.find_all(&tokenize("prove to us", 0), &[]).is_empty());
+        assert_eq!(us.find_all(&tokenize("the US team", 0), &[]).len(), 1);
+        let dotted = Pattern::compile("U.S.", 8, Case::AcronymsExact).unwrap();
+        assert_eq!(
+            dotted.find_all(&tokenize("for the U.S to", 0), &[]).len(),
+            1
+        );
+        let nt = Pattern::compile("*n't", 8, Case::Fold).unwrap();
+        assert_eq!(
+            nt.find_all(&tokenize("We can’t and won't", 0), &[]).len(),
+            2
+        );
+    }
+
+    #[test]
+    fn bad_patterns_are_rejected() {
+        for p in ["", "… talks", "talks …", "ta*lks", "*"] {
+            assert!(Pattern::compile(p, 8, Case::Fold).is_err(), "{p:?}");
+        }
+    }
+}

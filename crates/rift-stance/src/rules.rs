@@ -1,0 +1,580 @@
+//! The explainable rule classifier: target detection, cue matching with negation / modality /
+//! hedge scope, and the label, score and confidence of each [`Stance`].
+//!
+//! Input comes from `rift-extract` ([`Statement`]s with code-point spans, plus the span of the
+//! enclosing sentence(s)) and the user's issues ([`IssueConfig`], parsed by `rift-kb`). The
+//! filled `Statement::stance` goes on to `rift-store` and `rift-analyze`. The method is
+//! documented in `docs/stance.md`.
+
+use std::collections::HashSet;
+
+use rift_core::{CharIndex, Evidence, IssueConfig, Span, Stance, StanceLabel, Statement};
+
+use crate::discourse;
+use crate::lexicon::{Cue, Lexicon, Polarity};
+use crate::pattern::{in_name, tokenize, Case, Pattern, TokKind, Token};
+use crate::StanceError;
+
+/// Words that end a negation / modal / hedge scope (besides `,` `:` `;` and sentence ends).
+const SCOPE_BREAKERS: &[&str] = &[
+    "and", "but", "or", "however", "although", "though", "while", "whereas", "yet", "because",
+];
+
+/// Confidence of a label read from the context instead of the statement, relative to the text.
+const CONTEXT_FACTOR: f64 = 0.8;
+/// Tokens by which another issue's target may be farther from a topic word and still count.
+const COUNTERPART_SLACK: usize = 4;
+
+#[derive(Debug, Clone)]
+struct CompiledIssue {
+    id: String,
+    topics: Vec<Pattern>,
+    targets: Vec<Pattern>,
+    default_target: bool,
+    extra: Vec<Cue>,
+}
+
+/// Rule/lexicon stance classifier for a set of issues. Build once, then call
+/// [`classify`](Self::classify) or [`classify_article`](Self::classify_article) per article.
+#[derive(Debug, Clone)]
+pub struct StanceClassifier {
+    lexicon: Lexicon,
+    issues: Vec<CompiledIssue>,
+}
+
+/// Where a statement's matches were found.
+#[derive(Debug, Default)]
+struct Hits {
+    /// Topic matches inside the statement.
+    topic_text: Vec<(usize, usize)>,
+    /// Topic matches in the context, outside the statement.
+    topic_ctx: Vec<(usize, usize)>,
+    target_text: Vec<(usize, usize)>,
+    target_ctx: Vec<(usize, usize)>,
+}
+
+/// A cue after its modifiers were applied.
+#[derive(Debug)]
+struct Scored {
+    polarity: Polarity,
+    weight: f64,
+    hedged: bool,
+    evidence: Vec<Evidence>,
+}
+
+impl StanceClassifier {
+    /// Compiles the built-in lexicon and the issues' terms, targets and extra cues.
+    pub fn new(issues: &[IssueConfig]) -> Result<Self, StanceError> {
+        Self::with_lexicon(issues, Lexicon::builtin()?)
+    }
+
+    /// Like [`new`](Self::new) with a custom lexicon (see [`Lexicon::from_toml`]).
+    pub fn with_lexicon(issues: &[IssueConfig], lexicon: Lexicon) -> Result<Self, StanceError> {
+        let mut seen = HashSet::new();
+        let mut compiled = Vec::with_capacity(issues.len());
+        for issue in issues {
+            let err = |reason: String| StanceError::Issue {
+                issue: issue.id.clone(),
+                reason,
+            };
+            if !seen.insert(issue.id.as_str()) {
+                return Err(err("duplicate issue id".into()));
+            }
+            if issue.terms.is_empty() {
+                return Err(err("an issue needs at least one topic term".into()));
+            }
+            let compile = |phrases: &[String], case: Case| -> Result<Vec<Pattern>, StanceError> {
+                phrases
+                    .iter()
+                    .map(|p| {
+                        let pat = Pattern::compile(p, lexicon.max_gap, case)?;
+                        if pat.uses_topic() {
+                            return Err(err(format!("`{{topic}}` is not allowed in `{p}`")));
+                        }
+                        Ok(pat)
+                    })
+                    .collect()
+            };
+            let topics = compile(&issue.terms, Case::Fold)?;
+            let targets = compile(&issue.targets, Case::AcronymsExact)?;
+            let mut extra_lex = Lexicon {
+                cues: Vec::new(),
+                ..lexicon.clone()
+            };
+            for (list, polarity) in [
+                (&issue.favor, Polarity::Favor),
+                (&issue.against, Polarity::Against),
+                (&issue.conditional, Polarity::Condition),
+            ] {
+                for phrase in list {
+                    extra_lex.add_cue(phrase, polarity, 1.0)?;
+                }
+            }
+            compiled.push(CompiledIssue {
+                id: issue.id.clone(),
+                topics,
+                targets,
+                default_target: issue.default_target,
+                extra: extra_lex.cues,
+            });
+        }
+        Ok(StanceClassifier {
+            lexicon,
+            issues: compiled,
+        })
+    }
+
+    /// Ids of the issues, in configuration order.
+    pub fn issue_ids(&self) -> impl Iterator<Item = &str> {
+        self.issues.iter().map(|i| i.id.as_str())
+    }
+
+    /// The stances of one statement: one per issue it concerns (none for the others).
+    ///
+    /// `context` is the code-point span of the sentence(s) enclosing the statement, attribution
+    /// included; pass `statement.span` when there is none. Statement and context spans are
+    /// code points into `article_text`.
+    pub fn classify(
+        &self,
+        article_text: &str,
+        statement: &Statement,
+        context: Span,
+    ) -> Vec<Stance> {
+        self.classify_indexed(
+            &CharIndex::new(article_text),
+            article_text,
+            statement,
+            context,
+        )
+    }
+
+    /// Fills `stance` of every statement (`contexts[i]` belongs to `statements[i]`; a missing
+    /// context means the statement alone), then lets a statement that concerns no issue inherit
+    /// the stance of an adjacent statement by the same source (see `docs/stance.md`).
+    pub fn classify_article(
+        &self,
+        article_text: &str,
+        statements: &mut [Statement],
+        contexts: &[Span],
+    ) {
+        let index = CharIndex::new(article_text);
+        for (i, st) in statements.iter_mut().enumerate() {
+            let ctx = contexts.get(i).copied().unwrap_or(st.span);
+            st.stance = self.classify_indexed(&index, article_text, st, ctx);
+        }
+        discourse::inherit(&index, article_text, statements);
+    }
+
+    fn classify_indexed(
+        &self,
+        index: &CharIndex,
+        article_text: &str,
+        statement: &Statement,
+        context: Span,
+    ) -> Vec<Stance> {
+        let n = index.len_chars();
+        let span = Span::new(statement.span.start.min(n), statement.span.end.min(n));
+        if span.is_empty() {
+            return Vec::new();
+        }
+        let region = Span::new(
+            context.start.min(span.start),
+            context.end.max(span.end).min(n),
+        );
+        let slice = &article_text[index.byte_of(region.start)..index.byte_of(region.end)];
+        let toks = tokenize(slice, region.start);
+        let a = toks.partition_point(|t| t.start < span.start);
+        let b = toks.partition_point(|t| t.end <= span.end);
+        if a >= b {
+            return Vec::new();
+        }
+        let inside = |(s, e): (usize, usize)| s >= a && e <= b;
+
+        let hits: Vec<Hits> = self
+            .issues
+            .iter()
+            .map(|issue| {
+                let mut h = Hits::default();
+                for m in find_all(&issue.topics, &toks) {
+                    if in_name(&toks, m.0) {
+                        continue;
+                    }
+                    if inside(m) {
+                        h.topic_text.push(m)
+                    } else {
+                        h.topic_ctx.push(m)
+                    }
+                }
+                for m in find_all(&issue.targets, &toks) {
+                    if inside(m) {
+                        h.target_text.push(m)
+                    } else {
+                        h.target_ctx.push(m)
+                    }
+                }
+                h
+            })
+            .collect();
+        let concerned = self.concerned(&hits);
+
+        let mut out = Vec::new();
+        for (i, issue) in self.issues.iter().enumerate() {
+            if !concerned[i] {
+                continue;
+            }
+            out.push(self.label(issue, &hits[i], slice, &toks, a, b));
+        }
+        out
+    }
+
+    /// Which issues the statement concerns (the target-detection rule of `docs/stance.md`).
+    fn concerned(&self, hits: &[Hits]) -> Vec<bool> {
+        let text_targets: Vec<bool> = hits.iter().map(|h| !h.target_text.is_empty()).collect();
+        let mut keep: Vec<bool> = self
+            .issues
+            .iter()
+            .zip(hits)
+            .enumerate()
+            .map(|(i, (issue, h))| {
+                let topic = !h.topic_text.is_empty() || !h.topic_ctx.is_empty();
+                let other_target = text_targets.iter().enumerate().any(|(j, &t)| j != i && t);
+                topic
+                    && (text_targets[i]
+                        || !h.target_ctx.is_empty()
+                        || (issue.default_target && !other_target))
+            })
+            .collect();
+        // A counterpart named in the statement outranks one named only around it.
+        if (0..hits.len()).any(|i| keep[i] && text_targets[i]) {
+            for i in 0..hits.len() {
+                keep[i] &= text_targets[i];
+            }
+        }
+        // Several counterparts named: keep those nearest to a topic word (`dialogue with Europe`
+        // vs `Europe's attempt to engage Iran and the Americans into dialogue`).
+        let dist: Vec<Option<usize>> = hits
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                if !keep[i] {
+                    return None;
+                }
+                h.target_text
+                    .iter()
+                    .flat_map(|t| h.topic_text.iter().map(move |p| token_gap(*t, *p)))
+                    .min()
+            })
+            .collect();
+        if dist.iter().filter(|d| d.is_some()).count() >= 2 {
+            let best = dist.iter().flatten().min().copied().unwrap_or(0);
+            for i in 0..hits.len() {
+                if let Some(d) = dist[i] {
+                    keep[i] = d <= best + COUNTERPART_SLACK;
+                }
+            }
+        }
+        keep
+    }
+
+    fn label(
+        &self,
+        issue: &CompiledIssue,
+        hits: &Hits,
+        text: &str,
+        toks: &[Token],
+        a: usize,
+        b: usize,
+    ) -> Stance {
+        let mut evidence = Vec::new();
+        let targets = if hits.target_text.is_empty() {
+            &hits.target_ctx
+        } else {
+            &hits.target_text
+        };
+        for &m in targets {
+            evidence.push(ev(text, toks, m, "target"));
+        }
+        let topics = if hits.topic_text.is_empty() {
+            &hits.topic_ctx
+        } else {
+            &hits.topic_text
+        };
+        for &m in topics {
+            evidence.push(ev(text, toks, m, "topic"));
+        }
+
+        // Statement first; the context only when the statement has no cue.
+        let (mut cues, mut hedges) = self.cues(issue, text, &toks[a..b], |_| true);
+        let mut src = 1.0;
+        if cues.is_empty() {
+            let (c, h) = self.cues(issue, text, toks, |(s, e)| !(s >= a && e <= b));
+            if !c.is_empty() {
+                cues = c;
+                hedges = h;
+                src = CONTEXT_FACTOR;
+            }
+        }
+
+        let sum = |p: Polarity| -> f64 {
+            cues.iter()
+                .filter(|c| c.polarity == p)
+                .map(|c| c.weight)
+                .sum()
+        };
+        let (f, ag, c) = (
+            sum(Polarity::Favor),
+            sum(Polarity::Against),
+            sum(Polarity::Condition),
+        );
+        let (label, score, confidence): (StanceLabel, f64, f64) = if c > 0.0 {
+            (
+                StanceLabel::Conditional,
+                0.5 * c.min(1.0),
+                src * (0.55 + 0.35 * c / (c + f + ag)),
+            )
+        } else if f + ag > 0.0 {
+            let (win, lose, pol, label) = if f >= ag {
+                (f, ag, Polarity::Favor, StanceLabel::Favor)
+            } else {
+                (ag, f, Polarity::Against, StanceLabel::Against)
+            };
+            let net = win - lose;
+            if net < 0.25 {
+                (StanceLabel::Neutral, 0.0, src * 0.3)
+            } else {
+                let sign = if pol == Polarity::Favor { 1.0 } else { -1.0 };
+                let mut conf = src * (0.5 + 0.4 * (net / (win + lose)) * win.min(1.0));
+                if cues.iter().filter(|c| c.polarity == pol).all(|c| c.hedged) {
+                    conf = conf.min(0.45);
+                }
+                (label, sign * net.min(1.0), conf)
+            }
+        } else if !hedges.is_empty() {
+            (StanceLabel::Neutral, 0.0, 0.3)
+        } else {
+            (StanceLabel::Neutral, 0.0, 0.4)
+        };
+        for cue in cues {
+            evidence.extend(cue.evidence);
+        }
+        if label == StanceLabel::Neutral {
+            evidence.extend(hedges);
+        }
+        evidence.sort_by_key(|e| (e.span.start, e.span.end));
+        evidence.dedup();
+        Stance {
+            issue: issue.id.clone(),
+            label,
+            score: round3(score),
+            confidence: round3(confidence.clamp(0.0, 1.0)),
+            evidence,
+            by: "rules".to_string(),
+        }
+    }
+
+    /// Cues in `toks` (matches kept by `keep`), with their modifiers applied; plus hedges that
+    /// modify no cue.
+    fn cues(
+        &self,
+        issue: &CompiledIssue,
+        text: &str,
+        toks: &[Token],
+        keep: impl Fn((usize, usize)) -> bool,
+    ) -> (Vec<Scored>, Vec<Evidence>) {
+        let lex = &self.lexicon;
+        let mut blocked = vec![false; toks.len()];
+        for (s, e) in find_all(&lex.ignore, toks) {
+            blocked[s..e].iter_mut().for_each(|x| *x = true);
+        }
+        let free = |blocked: &[bool], (s, e): (usize, usize)| !blocked[s..e].iter().any(|x| *x);
+
+        // Cue matches, longest first, without overlaps.
+        let mut found: Vec<(usize, usize, &Cue)> = Vec::new();
+        for cue in lex.cues.iter().chain(&issue.extra) {
+            for m in cue.pattern.find_all(toks, &issue.topics) {
+                if keep(m) && free(&blocked, m) {
+                    found.push((m.0, m.1, cue));
+                }
+            }
+        }
+        found.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+        let mut taken = vec![false; toks.len()];
+        let mut kept: Vec<(usize, usize, &Cue)> = Vec::new();
+        for (s, e, cue) in found {
+            if free(&taken, (s, e)) {
+                taken[s..e].iter_mut().for_each(|x| *x = true);
+                kept.push((s, e, cue));
+            }
+        }
+        for (i, t) in taken.iter().enumerate() {
+            blocked[i] |= t;
+        }
+
+        let modifiers = |pats: &[Pattern], hedge: bool| -> Vec<(usize, usize)> {
+            let mut v: Vec<(usize, usize)> = find_all(pats, toks)
+                .into_iter()
+                .filter(|&m| free(&blocked, m))
+                .filter(|&(s, _)| {
+                    // Hedges in lower case only (`May 15` is a date), except sentence-initially.
+                    !hedge || toks[s].initial || !toks[s].bare.starts_with(char::is_uppercase)
+                })
+                .collect();
+            v.sort_unstable();
+            v.dedup_by(|x, y| x.0 < y.1 && y.0 < x.1);
+            v
+        };
+        let negs = modifiers(&lex.negation, false);
+        let modals = modifiers(&lex.modal, false);
+        let hedges = modifiers(&lex.hedge, true);
+        let in_scope = |found: &[(usize, usize)], s: usize| -> Vec<(usize, usize)> {
+            let from = scope_start(toks, s, lex.scope);
+            found
+                .iter()
+                .copied()
+                .filter(|m| m.0 >= from && m.1 <= s)
+                .collect()
+        };
+        let mut used_hedges = HashSet::new();
+        let mut out = Vec::new();
+
+        for &(s, e, cue) in &kept {
+            let n = in_scope(&negs, s);
+            let md = in_scope(&modals, s);
+            let hd = in_scope(&hedges, s);
+            let mut polarity = cue.polarity;
+            let mut weight = cue.weight;
+            if n.len() % 2 == 1 {
+                weight *= 0.8;
+                polarity = match polarity {
+                    Polarity::Favor => Polarity::Against,
+                    Polarity::Against => Polarity::Favor,
+                    Polarity::Condition => Polarity::Condition,
+                };
+            }
+            if !md.is_empty() {
+                weight *= 1.25;
+            }
+            if !hd.is_empty() {
+                weight *= 0.5;
+            }
+            let mut evidence = vec![ev(text, toks, (s, e), cue.polarity.role())];
+            modifier_evidence(&mut evidence, text, toks, &n, &md, &hd);
+            used_hedges.extend(hd.iter().copied());
+            out.push(Scored {
+                polarity,
+                weight,
+                hedged: !hd.is_empty(),
+                evidence,
+            });
+        }
+        // A topic word under negation (`will not negotiate`, `no talks`) or a modal (`Iran must
+        // negotiate`) is a cue of its own.
+        for m in find_all(&issue.topics, toks) {
+            if !keep(m) || !free(&blocked, m) || in_name(toks, m.0) {
+                continue;
+            }
+            // A cue between the modifier and the topic word takes the modifier (`not reject talks`).
+            let from = (0..m.0).rev().find(|&i| taken[i]).map_or(0, |i| i + 1);
+            let after = |v: Vec<(usize, usize)>| -> Vec<(usize, usize)> {
+                v.into_iter().filter(|x| x.0 >= from).collect()
+            };
+            let n = after(in_scope(&negs, m.0));
+            let md = after(in_scope(&modals, m.0));
+            let hd = after(in_scope(&hedges, m.0));
+            let (polarity, mut weight) = if n.len() % 2 == 1 {
+                (Polarity::Against, lex.negated_topic)
+            } else if !md.is_empty() && n.is_empty() {
+                (Polarity::Favor, lex.modal_topic)
+            } else {
+                continue;
+            };
+            if !md.is_empty() && polarity == Polarity::Against {
+                weight *= 1.25;
+            }
+            if !hd.is_empty() {
+                weight *= 0.5;
+            }
+            let mut evidence = vec![ev(text, toks, m, polarity.role())];
+            modifier_evidence(&mut evidence, text, toks, &n, &md, &hd);
+            used_hedges.extend(hd.iter().copied());
+            out.push(Scored {
+                polarity,
+                weight,
+                hedged: !hd.is_empty(),
+                evidence,
+            });
+        }
+        let spare = hedges
+            .iter()
+            .filter(|m| !used_hedges.contains(*m))
+            .map(|&m| ev(text, toks, m, "hedge"))
+            .collect();
+        (out, spare)
+    }
+}
+
+fn modifier_evidence(
+    evidence: &mut Vec<Evidence>,
+    text: &str,
+    toks: &[Token],
+    negations: &[(usize, usize)],
+    modals: &[(usize, usize)],
+    hedges: &[(usize, usize)],
+) {
+    for (list, role) in [
+        (negations, "negation"),
+        (modals, "modal"),
+        (hedges, "hedge"),
+    ] {
+        evidence.extend(list.iter().map(|&m| ev(text, toks, m, role)));
+    }
+}
+
+/// Index of the first token a modifier of the cue at `s` may start at: up to `scope` words
+/// back, stopping at clause and sentence marks and at conjunctions.
+fn scope_start(toks: &[Token], s: usize, scope: usize) -> usize {
+    let mut i = s;
+    let mut words = 0;
+    while i > 0 && words < scope {
+        let t = &toks[i - 1];
+        match t.kind {
+            TokKind::Break | TokKind::Clause => break,
+            TokKind::Word if SCOPE_BREAKERS.contains(&t.norm.as_str()) => break,
+            TokKind::Word => words += 1,
+            TokKind::Other => {}
+        }
+        i -= 1;
+    }
+    i
+}
+
+fn find_all(patterns: &[Pattern], toks: &[Token]) -> Vec<(usize, usize)> {
+    let mut v: Vec<(usize, usize)> = patterns
+        .iter()
+        .flat_map(|p| p.find_all(toks, &[]))
+        .collect();
+    v.sort_unstable();
+    // Overlapping matches of several terms (`negotiat*` and `negotiating table`): keep the first.
+    v.dedup_by(|x, y| x.0 < y.1 && y.0 < x.1);
+    v
+}
+
+fn token_gap(a: (usize, usize), b: (usize, usize)) -> usize {
+    if a.1 <= b.0 {
+        b.0 - a.1
+    } else {
+        a.0.saturating_sub(b.1)
+    }
+}
+
+fn ev(text: &str, toks: &[Token], (s, e): (usize, usize), role: &str) -> Evidence {
+    Evidence {
+        text: text[toks[s].bytes.0..toks[e - 1].bytes.1].to_string(),
+        span: Span::new(toks[s].start, toks[e - 1].end),
+        role: role.to_string(),
+    }
+}
+
+fn round3(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
