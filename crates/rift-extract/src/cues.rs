@@ -1,0 +1,191 @@
+//! The cue lexicon: speech and cognition verbs in their inflected forms, phrasal cues and
+//! nominal cues. Built once per [`crate::Extractor`].
+
+use std::collections::HashMap;
+
+/// How a cue word can be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueForm {
+    /// Finite past/present (`said`, `says`, `argued`, `believes`).
+    Finite,
+    /// Base form (`say`, `believe`): a cue only after plural/pronoun subjects.
+    Base,
+    /// Participle (`saying`, `adding`): the source is the clause's subject.
+    Participle,
+}
+
+/// One lexicon entry.
+#[derive(Debug, Clone, Copy)]
+pub struct CueWord {
+    /// Lemma (`say`).
+    pub lemma: &'static str,
+    /// Form.
+    pub form: CueForm,
+    /// Verbs that take an addressee before the content (`told reporters that …`).
+    pub takes_object: bool,
+    /// Verbs that only introduce content with a complement (`believe that`, `think`):
+    /// weak cues, used for reported speech but not for bare quote credits.
+    pub weak: bool,
+}
+
+/// (lemma, irregular forms "past,3sg,ing", takes object, weak).
+const LEMMAS: &[(&str, &str, bool, bool)] = &[
+    ("say", "said,says,saying", false, false),
+    ("tell", "told,tells,telling", true, false),
+    ("write", "wrote,writes,writing,written", false, false),
+    ("report", "", false, false),
+    ("state", "", false, false),
+    ("argue", "", false, false),
+    ("warn", "", true, false),
+    ("insist", "", false, false),
+    ("claim", "", false, false),
+    ("note", "", false, false),
+    ("add", "", false, false),
+    ("announce", "", false, false),
+    ("suggest", "", false, false),
+    ("believe", "", false, true),
+    ("think", "thought,thinks,thinking", false, true),
+    ("acknowledge", "", false, false),
+    ("deny", "denied,denies,denying", false, false),
+    ("explain", "", false, false),
+    ("stress", "stressed,stresses,stressing", false, false),
+    ("emphasize", "", false, false),
+    ("emphasise", "", false, false),
+    ("urge", "", true, false),
+    ("assert", "", false, false),
+    ("maintain", "", false, false),
+    ("reiterate", "", false, false),
+    ("declare", "", false, false),
+    ("confirm", "", false, false),
+    ("predict", "", false, false),
+    ("reveal", "", false, false),
+    ("contend", "", false, false),
+    ("complain", "", false, false),
+    ("admit", "admitted,admits,admitting", false, false),
+    ("concede", "", false, false),
+    ("allege", "", false, false),
+    ("ask", "", true, false),
+    ("answer", "", false, false),
+    ("reply", "replied,replies,replying", false, false),
+    ("respond", "", false, false),
+    ("tweet", "", false, false),
+    ("post", "", false, false),
+    ("recall", "", false, false),
+    ("conclude", "", false, false),
+    ("comment", "", false, false),
+    ("remark", "", false, false),
+    ("observe", "", false, false),
+    ("indicate", "", false, false),
+    ("promise", "", true, false),
+    ("vow", "", false, false),
+    ("pledge", "", false, false),
+    ("threaten", "", false, false),
+    ("demand", "", false, false),
+    ("propose", "", false, false),
+    ("caution", "", true, false),
+    ("testify", "testified,testifies,testifying", false, false),
+    ("boast", "", false, false),
+    ("joke", "", false, false),
+    ("lament", "", false, false),
+    ("counter", "", false, false),
+    ("retort", "", false, false),
+    ("assure", "", true, false),
+    ("inform", "", true, false),
+    ("define", "", false, false),
+    ("describe", "", false, false),
+    ("hint", "", false, false),
+    ("feel", "felt,feels,feeling", false, true),
+    ("fear", "", false, true),
+    ("worry", "worried,worries,worrying", false, true),
+    ("hope", "", false, true),
+    ("expect", "", false, true),
+    ("estimate", "", false, false),
+    ("charge", "", false, false),
+    ("accuse", "", true, false),
+    ("mention", "", false, false),
+    ("recount", "", false, false),
+    ("signal", "signaled,signals,signaling", false, false),
+    ("show", "showed,shows,showing,shown", false, true),
+    ("find", "found,finds,finding", false, true),
+];
+
+fn regular_forms(lemma: &str) -> [String; 3] {
+    let (past, ing) = if let Some(stem) = lemma.strip_suffix('e') {
+        (format!("{lemma}d"), format!("{stem}ing"))
+    } else if let Some(stem) = lemma.strip_suffix('y') {
+        (format!("{stem}ied"), format!("{lemma}ing"))
+    } else {
+        (format!("{lemma}ed"), format!("{lemma}ing"))
+    };
+    let s3 = if lemma.ends_with('s') || lemma.ends_with("sh") || lemma.ends_with("ch") {
+        format!("{lemma}es")
+    } else {
+        format!("{lemma}s")
+    };
+    [past, s3, ing]
+}
+
+/// Multi-word cues that behave like one finite verb.
+pub const PHRASAL: &[(&str, &str)] = &[
+    ("pointed out", "point out"),
+    ("points out", "point out"),
+    ("made clear", "make clear"),
+    ("makes clear", "make clear"),
+    ("went on to say", "say"),
+    ("goes on to say", "say"),
+    ("made the case", "argue"),
+    ("has learned", "learn"),
+    ("have learned", "learn"),
+    ("spelled out", "spell out"),
+    ("laid out", "lay out"),
+];
+
+/// Cue lexicon: word (lower-case) → entry.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    words: HashMap<String, CueWord>,
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Lexicon {
+    /// The built-in English lexicon.
+    pub fn new() -> Self {
+        let mut words = HashMap::new();
+        for &(lemma, irregular, takes_object, weak) in LEMMAS {
+            let forms: Vec<String> = if irregular.is_empty() {
+                regular_forms(lemma).to_vec()
+            } else {
+                irregular.split(',').map(str::to_string).collect()
+            };
+            let entry = |form| CueWord {
+                lemma,
+                form,
+                takes_object,
+                weak,
+            };
+            words.insert(lemma.to_string(), entry(CueForm::Base));
+            for f in forms {
+                let form = if f.ends_with("ing") {
+                    CueForm::Participle
+                } else {
+                    CueForm::Finite
+                };
+                words.insert(f, entry(form));
+            }
+        }
+        Lexicon { words }
+    }
+
+    /// Looks up a word (case-insensitive).
+    pub fn get(&self, word: &str) -> Option<CueWord> {
+        if word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return self.words.get(word).copied();
+        }
+        self.words.get(&word.to_lowercase()).copied()
+    }
+}

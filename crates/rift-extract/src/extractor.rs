@@ -1,0 +1,1174 @@
+//! The [`Extractor`]: one streaming pass over an article's analysed paragraphs that finds direct
+//! quotes (with their attribution before or after, continuations, and title/scare-quote traps)
+//! and reported speech (`X said that …`, `according to X, …`, `…, X believes`, `…, saying …`,
+//! `X’s insistence that …`), then links pronouns and surnames to full names.
+
+use rift_core::{
+    Article, CharIndex, Cue, Date, OutletRef, Source, SourceType, Span, Statement, StatementKind,
+};
+use rift_text::{dates, tokenize, Cleaner, ParaKind, Range, Segmenter, Token, TokenKind};
+
+use crate::cues::{CueForm, CueWord, Lexicon, PHRASAL};
+use crate::names::{capitalized_runs, person_tokens, Names};
+use crate::quotes::{find_quotes, Quote};
+use crate::source::{phrase_after, subject_before, SourcePhrase};
+use crate::words::{has, BREAK, NOMINAL, TITLE_INTRO};
+
+/// Extraction settings (plain data; saved with each run).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ExtractConfig {
+    /// Minimum words in an attributed quote (`he said “No”` has one).
+    pub min_attributed_words: usize,
+    /// Minimum words for a quote with no attribution to count (with an unknown source).
+    pub min_unattributed_words: usize,
+    /// Minimum words in reported-speech content.
+    pub min_reported_words: usize,
+    /// Extract reported speech (not only quotes).
+    pub reported_speech: bool,
+}
+
+impl Default for ExtractConfig {
+    fn default() -> Self {
+        ExtractConfig {
+            min_attributed_words: 2,
+            min_unattributed_words: 8,
+            min_reported_words: 3,
+            reported_speech: true,
+        }
+    }
+}
+
+/// What extraction found in one article.
+#[derive(Debug, Clone, Default)]
+pub struct Extraction {
+    /// Statements in text order.
+    pub statements: Vec<Statement>,
+    /// For each statement, the code-point span of its enclosing sentence(s) with attribution
+    /// (the context stance classification reads).
+    pub contexts: Vec<Span>,
+    /// Title found in the text.
+    pub title: Option<String>,
+    /// Date from a dateline.
+    pub dateline_date: Option<Date>,
+    /// Byline text (`Analysis by PMOI/MEK`).
+    pub byline: Option<String>,
+}
+
+/// Finds statements in articles. Build once, use from many threads.
+#[derive(Debug, Clone, Default)]
+pub struct Extractor {
+    cfg: ExtractConfig,
+    cleaner: Cleaner,
+    segmenter: Segmenter,
+    lexicon: Lexicon,
+}
+
+struct Sent {
+    range: Range,
+    para: usize,
+    toks: std::ops::Range<usize>,
+}
+
+#[derive(Debug, Clone)]
+struct Draft {
+    kind: StatementKind,
+    content: Range,
+    cue: Option<Range>,
+    src: Option<Range>,
+    src_kind: SourceType,
+    name: Option<String>,
+    pronoun: bool,
+    outlet: Option<String>,
+    date: Option<Date>,
+    context: Range,
+    para: usize,
+    sent: usize,
+    cue_lemma: &'static str,
+}
+
+enum Attribution {
+    /// cue token range, source phrase (token indices are absolute), outlet name.
+    Found {
+        cue: Range,
+        lemma: &'static str,
+        src: SourcePhrase,
+        outlet: Option<String>,
+        date_text: Range,
+    },
+    Title,
+    None,
+}
+
+impl Extractor {
+    /// An extractor with the given settings.
+    pub fn new(cfg: ExtractConfig) -> Self {
+        Extractor {
+            cfg,
+            ..Default::default()
+        }
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &ExtractConfig {
+        &self.cfg
+    }
+
+    /// Extracts the statements of one article.
+    pub fn extract(&self, article: &Article) -> Extraction {
+        let text = article.text.as_str();
+        let layout = self.cleaner.layout(text);
+        let dateline_date = layout.dateline.as_ref().and_then(|d| d.date);
+        let date0 = article.published.or(dateline_date);
+
+        // Pass 1: sentences, tokens, names.
+        let mut toks: Vec<Token> = Vec::with_capacity(text.len() / 5);
+        let mut sents: Vec<Sent> = Vec::new();
+        let mut scratch = Vec::new();
+        let mut names = Names::default();
+        let paras: Vec<(usize, Range)> = layout
+            .analysed()
+            .map(|p| p.range.clone())
+            .enumerate()
+            .collect();
+        for (pi, pr) in &paras {
+            for r in self.segmenter.split(text, pr.clone()) {
+                tokenize(text, r.clone(), &mut scratch);
+                let a = toks.len();
+                toks.extend_from_slice(&scratch);
+                names.add_sentence(text, &scratch);
+                sents.push(Sent {
+                    range: r,
+                    para: *pi,
+                    toks: a..toks.len(),
+                });
+            }
+        }
+        let _ = ParaKind::Body;
+
+        // Pass 2: quotes.
+        let mut drafts: Vec<Draft> = Vec::new();
+        let mut used_cues: Vec<usize> = Vec::new(); // token indices used as quote cues
+        let mut quote_ranges: Vec<Range> = Vec::new();
+        let mut last_direct: Option<Draft> = None;
+        for (pi, pr) in &paras {
+            let quotes = find_quotes(text, pr.clone());
+            let mut prev_end_in_para: Option<usize> = None;
+            for (qi, q) in quotes.iter().enumerate() {
+                quote_ranges.push(q.open.start..q.end());
+                let words = count_words(&text[q.content.clone()]);
+                let so = sents.iter().position(|s| {
+                    s.range.start <= q.open.start
+                        && q.open.start < s.range.end.max(s.range.start + 1)
+                });
+                let sc = sents
+                    .iter()
+                    .position(|s| s.range.start < q.end() && q.end() <= s.range.end)
+                    .or(so);
+                let (Some(so), Some(sc)) = (so, sc) else {
+                    continue;
+                };
+                let prev_q_end = if qi > 0 { quotes[qi - 1].end() } else { 0 };
+                let next_q_start = quotes.get(qi + 1).map_or(usize::MAX, |n| n.open.start);
+                let attr = self.attribute(
+                    text,
+                    &toks,
+                    &sents,
+                    so,
+                    sc,
+                    q,
+                    prev_q_end,
+                    next_q_start,
+                    &names,
+                    &quotes,
+                );
+                let context = sents[so].range.start..sents[sc].range.end;
+                match attr {
+                    Attribution::Title => {}
+                    Attribution::Found {
+                        cue,
+                        lemma,
+                        src,
+                        outlet,
+                        date_text,
+                    } => {
+                        if words < self.cfg.min_attributed_words {
+                            continue;
+                        }
+                        let span_toks = sents[so].toks.start..sents[sc].toks.end;
+                        used_cues.extend(
+                            span_toks
+                                .filter(|&k| toks[k].start >= cue.start && toks[k].end <= cue.end),
+                        );
+                        let date = dates::find_date(&text[date_text.clone()], date0)
+                            .map(|f| f.date)
+                            .or(date0);
+                        let d = Draft {
+                            kind: StatementKind::Direct,
+                            content: q.content.clone(),
+                            cue: Some(cue),
+                            src: Some(toks[src.start].start..toks[src.end - 1].end),
+                            src_kind: src.kind,
+                            name: src.name.clone(),
+                            pronoun: src.pronoun,
+                            outlet,
+                            date,
+                            context: context.start.min(q.open.start)..context.end,
+                            para: *pi,
+                            sent: so,
+                            cue_lemma: lemma,
+                        };
+                        last_direct = Some(d.clone());
+                        prev_end_in_para = Some(q.end());
+                        drafts.push(d);
+                    }
+                    Attribution::None => {
+                        let at_para_start = q.open.start == pr.start;
+                        let follows = prev_end_in_para.is_some() || at_para_start;
+                        let continuation = last_direct
+                            .as_ref()
+                            .filter(|_| follows && words >= 3)
+                            .cloned();
+                        if let Some(prev) = continuation {
+                            let d = Draft {
+                                content: q.content.clone(),
+                                cue: None,
+                                context,
+                                para: *pi,
+                                sent: so,
+                                date: prev.date,
+                                ..prev
+                            };
+                            prev_end_in_para = Some(q.end());
+                            last_direct = Some(d.clone());
+                            drafts.push(d);
+                        } else if words >= self.cfg.min_unattributed_words
+                            && ends_sentence(&text[q.content.clone()])
+                        {
+                            drafts.push(Draft {
+                                kind: StatementKind::Direct,
+                                content: q.content.clone(),
+                                cue: None,
+                                src: None,
+                                src_kind: SourceType::Unknown,
+                                name: None,
+                                pronoun: false,
+                                outlet: None,
+                                date: date0,
+                                context,
+                                para: *pi,
+                                sent: so,
+                                cue_lemma: "",
+                            });
+                        }
+                    }
+                }
+            }
+        }
+
+        // Pass 3: reported speech.
+        if self.cfg.reported_speech {
+            for (si, s) in sents.iter().enumerate() {
+                self.reported(
+                    text,
+                    &toks,
+                    si,
+                    s,
+                    &quote_ranges,
+                    &used_cues,
+                    &names,
+                    date0,
+                    &mut drafts,
+                );
+            }
+        }
+        drafts.sort_by_key(|d| (d.content.start, d.content.end));
+        // `the website` → the last outlet named before it.
+        for d in &mut drafts {
+            if d.src_kind == SourceType::Outlet && d.name.is_none() {
+                if let Some(r) = &d.src {
+                    d.name = names.last_outlet_before(r.start).map(str::to_string);
+                }
+            }
+        }
+        drop_overlaps(&mut drafts);
+        relay_outlets(text, &mut drafts);
+
+        // Pass 4: pronouns → salient person, sentence by sentence.
+        let mut salient: Option<String> = None;
+        let mut last_person: Option<String> = None;
+        let mut di = 0;
+        let mut order: Vec<usize> = (0..drafts.len()).collect();
+        order.sort_by_key(|&i| {
+            (
+                drafts[i].sent,
+                drafts[i]
+                    .src
+                    .as_ref()
+                    .map_or(drafts[i].content.start, |r| r.start),
+            )
+        });
+        let mut by_sent: Vec<Vec<usize>> = vec![Vec::new(); sents.len()];
+        for i in order {
+            by_sent[drafts[i].sent].push(i);
+        }
+        for (si, s) in sents.iter().enumerate() {
+            for &i in &by_sent[si] {
+                let d = &mut drafts[i];
+                if d.pronoun && d.src_kind == SourceType::Person && d.name.is_none() {
+                    d.name = salient.clone().or_else(|| last_person.clone());
+                }
+            }
+            let st = &toks[s.toks.clone()];
+            if let Some(subj) = sentence_subject(text, st, &quote_ranges, &names) {
+                salient = Some(subj);
+            }
+            for run in capitalized_runs(text, st) {
+                if let Some(p) = person_tokens(text, st, run) {
+                    let m = &text[st[p.start].start..st[p.end - 1].end];
+                    if p.len() >= 2 || names.is_known_surname(m) {
+                        last_person = Some(names.full_name(m));
+                    }
+                }
+            }
+            di += by_sent[si].len();
+        }
+        let _ = di;
+
+        // Output in code points.
+        let idx = CharIndex::new(text);
+        let span = |r: &Range| Span::new(idx.char_of(r.start), idx.char_of(r.end));
+        let mut statements = Vec::with_capacity(drafts.len());
+        let mut contexts = Vec::with_capacity(drafts.len());
+        for d in &drafts {
+            let kind = if d.kind == StatementKind::Direct {
+                StatementKind::Direct
+            } else if d.src_kind == SourceType::Outlet {
+                StatementKind::Written
+            } else {
+                StatementKind::Indirect
+            };
+            let source = Source {
+                text: d
+                    .src
+                    .as_ref()
+                    .map_or_else(String::new, |r| text[r.clone()].to_string()),
+                span: d.src.as_ref().map(&span),
+                name: d.name.clone(),
+                actor: None,
+                kind: d.src_kind,
+            };
+            statements.push(Statement {
+                article: article.id.clone(),
+                kind,
+                text: text[d.content.clone()].to_string(),
+                span: span(&d.content),
+                cue: d.cue.as_ref().map(|c| Cue {
+                    text: text[c.clone()].to_string(),
+                    span: span(c),
+                }),
+                source,
+                outlet: d.outlet.clone().map(|name| OutletRef { id: None, name }),
+                date: d.date,
+                stance: Vec::new(),
+            });
+            contexts.push(span(&d.context));
+        }
+        Extraction {
+            statements,
+            contexts,
+            title: layout.title.map(|r| text[r].to_string()),
+            dateline_date,
+            byline: layout.byline.map(|r| text[r].to_string()),
+        }
+    }
+
+    fn cue_at(&self, text: &str, toks: &[Token], k: usize) -> Option<(CueWord, usize)> {
+        let t = &toks[k];
+        if t.kind != TokenKind::Word {
+            return None;
+        }
+        let w = t.text(text);
+        for (phrase, lemma) in PHRASAL {
+            let parts: Vec<&str> = phrase.split(' ').collect();
+            if parts[0].eq_ignore_ascii_case(w)
+                && parts.iter().enumerate().all(|(j, p)| {
+                    toks.get(k + j)
+                        .is_some_and(|t| t.text(text).eq_ignore_ascii_case(p))
+                })
+            {
+                let lemma: &'static str = lemma;
+                return Some((
+                    CueWord {
+                        lemma,
+                        form: CueForm::Finite,
+                        takes_object: false,
+                        weak: false,
+                    },
+                    parts.len(),
+                ));
+            }
+        }
+        self.lexicon.get(w).map(|c| (c, 1))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn attribute(
+        &self,
+        text: &str,
+        toks: &[Token],
+        sents: &[Sent],
+        so: usize,
+        sc: usize,
+        q: &Quote,
+        prev_q_end: usize,
+        next_q_start: usize,
+        names: &Names,
+        quotes: &[Quote],
+    ) -> Attribution {
+        let _ = quotes;
+        // Tokens before the opening mark in its sentence (after any earlier quote).
+        let s_open = &sents[so];
+        let b_lo = (s_open.toks.start..s_open.toks.end)
+            .find(|&k| toks[k].start >= prev_q_end.max(s_open.range.start))
+            .unwrap_or(s_open.toks.end);
+        let b_hi = (b_lo..s_open.toks.end)
+            .find(|&k| toks[k].start >= q.open.start)
+            .unwrap_or(s_open.toks.end);
+        // Tokens after the closing mark in its sentence (before any next quote).
+        let s_close = &sents[sc];
+        let a_lo = (s_close.toks.start..s_close.toks.end)
+            .find(|&k| toks[k].start >= q.end())
+            .unwrap_or(s_close.toks.end);
+        let a_hi = (a_lo..s_close.toks.end)
+            .find(|&k| toks[k].start >= next_q_start)
+            .unwrap_or(s_close.toks.end);
+
+        // Title or scare quote: `titled “…”`, `the so-called “…”`.
+        let mut last_word = b_hi;
+        while last_word > b_lo && toks[last_word - 1].kind == TokenKind::Punct {
+            last_word -= 1;
+        }
+        if last_word > b_lo && has(TITLE_INTRO, toks[last_word - 1].text(text)) {
+            return Attribution::Title;
+        }
+
+        let before = self.before_attribution(text, toks, b_lo, last_word, names);
+        let after = self.after_attribution(text, toks, a_lo, a_hi, names);
+        match (before, after) {
+            (Some((cue, lemma, src)), after) => {
+                let outlet = after
+                    .as_ref()
+                    .filter(|(_, _, p)| p.kind == SourceType::Outlet)
+                    .and_then(|(_, _, p)| p.name.clone());
+                let date_text = toks[b_lo.min(b_hi.saturating_sub(1))].start
+                    ..toks[a_hi.saturating_sub(1).max(a_lo.min(toks.len() - 1))]
+                        .end
+                        .max(q.end());
+                Attribution::Found {
+                    cue,
+                    lemma,
+                    src,
+                    outlet,
+                    date_text: clamp(date_text, q),
+                }
+            }
+            (None, Some((cue, lemma, src))) => {
+                let date_text = q.end()..toks[a_hi.saturating_sub(1).max(a_lo)].end.max(q.end());
+                Attribution::Found {
+                    cue,
+                    lemma,
+                    src,
+                    outlet: None,
+                    date_text,
+                }
+            }
+            (None, None) => Attribution::None,
+        }
+    }
+
+    /// `X said: “…`, `X told his cronies: “…`, `according to X, “…`, `X said ‘…’`.
+    fn before_attribution(
+        &self,
+        text: &str,
+        toks: &[Token],
+        lo: usize,
+        hi: usize,
+        names: &Names,
+    ) -> Option<(Range, &'static str, SourcePhrase)> {
+        if hi <= lo {
+            return None;
+        }
+        // according to X, “…
+        for k in (lo..hi).rev().take(10) {
+            if toks[k].text(text).eq_ignore_ascii_case("according")
+                && toks.get(k + 1).is_some_and(|t| t.text(text) == "to")
+            {
+                let src = phrase_after(text, toks, k + 2, hi, names)?;
+                return Some((toks[k].start..toks[k + 1].end, "according to", src));
+            }
+        }
+        // cue within the last few tokens
+        let window = hi.saturating_sub(7).max(lo);
+        for k in (window..hi).rev() {
+            let Some((cw, n)) = self.cue_at(text, toks, k) else {
+                continue;
+            };
+            if cw.weak && cw.form != CueForm::Participle {
+                continue;
+            }
+            let between = &toks[k + n..hi];
+            let ok = between.is_empty()
+                || between.iter().all(|t| {
+                    t.kind == TokenKind::Word || matches!(t.text(text), "," | "’s" | "'s")
+                }) && (cw.takes_object
+                    || between.first().is_some_and(|t| {
+                        matches!(
+                            t.text(text),
+                            "in" | "on"
+                                | "at"
+                                | "to"
+                                | "during"
+                                | "after"
+                                | "that"
+                                | "before"
+                                | "about"
+                                | "of"
+                                | "this"
+                                | "today"
+                                | "yesterday"
+                                | "later"
+                                | "then"
+                                | "once"
+                                | "again"
+                                | "also"
+                        )
+                    })
+                    || between.len() <= 1);
+            if !ok {
+                continue;
+            }
+            let cue = toks[k].start..toks[k + n - 1].end;
+            let src = if cw.form == CueForm::Participle {
+                subject_before(text, toks, lo, k, names)
+                    .or_else(|| sentence_start_subject(text, toks, lo, k, names))
+            } else {
+                subject_before(text, toks, lo, k, names)
+            };
+            return src.map(|s| (cue, cw.lemma, s));
+        }
+        None
+    }
+
+    /// `…,” X said`, `…,” said X`, `…,” the website, associated to …, wrote`, `…,” according to X`, `…” — X`.
+    fn after_attribution(
+        &self,
+        text: &str,
+        toks: &[Token],
+        lo: usize,
+        hi: usize,
+        names: &Names,
+    ) -> Option<(Range, &'static str, SourcePhrase)> {
+        let mut a = lo;
+        while a < hi && matches!(toks[a].text(text), "," | "—" | "–" | "-" | ")") {
+            a += 1;
+        }
+        if a >= hi {
+            return None;
+        }
+        let dash = a > lo && matches!(toks[a - 1].text(text), "—" | "–" | "-");
+        if toks[a].text(text).eq_ignore_ascii_case("according")
+            && toks.get(a + 1).is_some_and(|t| t.text(text) == "to")
+        {
+            let src = phrase_after(text, toks, a + 2, hi, names)?;
+            return Some((toks[a].start..toks[a + 1].end, "according to", src));
+        }
+        if let Some((cw, n)) = self.cue_at(text, toks, a) {
+            if !cw.weak && cw.form != CueForm::Participle {
+                let src = phrase_after(text, toks, a + n, hi, names)?;
+                return Some((toks[a].start..toks[a + n - 1].end, cw.lemma, src));
+            }
+        }
+        // NP (, appositive,)? cue
+        let limit = (a + 18).min(hi);
+        for k in a + 1..limit {
+            let w = toks[k].text(text);
+            if matches!(w, "." | "!" | "?" | ";" | "“" | "\"") {
+                break;
+            }
+            if let Some((cw, n)) = self.cue_at(text, toks, k) {
+                if cw.form == CueForm::Participle || (cw.weak && cw.form == CueForm::Base) {
+                    continue;
+                }
+                let end = crate::source::cut_phrase(text, toks, a, k);
+                let src = crate::source::typed(text, toks, a, end, names).or_else(|| {
+                    crate::words::pronoun(toks[a].text(text)).map(|kind| SourcePhrase {
+                        start: a,
+                        end: a + 1,
+                        kind,
+                        name: None,
+                        pronoun: true,
+                    })
+                })?;
+                // A pronoun phrase is just the pronoun.
+                let src = if crate::words::pronoun(toks[a].text(text)).is_some() {
+                    SourcePhrase {
+                        start: a,
+                        end: a + 1,
+                        kind: src.kind,
+                        name: None,
+                        pronoun: true,
+                    }
+                } else {
+                    src
+                };
+                return Some((toks[k].start..toks[k + n - 1].end, cw.lemma, src));
+            }
+            if has(BREAK, w)
+                && !toks[k].is_capitalized(text)
+                && !matches!(
+                    w,
+                    "to" | "of"
+                        | "with"
+                        | "on"
+                        | "in"
+                        | "by"
+                        | "for"
+                        | "at"
+                        | "from"
+                        | "and"
+                        | "that"
+                )
+            {
+                break;
+            }
+        }
+        // dash credit: “…” — Jane Doe
+        if dash {
+            let src = phrase_after(text, toks, a, hi, names)?;
+            if src.kind == SourceType::Person {
+                return Some((toks[a - 1].start..toks[a - 1].end, "credit", src));
+            }
+        }
+        None
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn reported(
+        &self,
+        text: &str,
+        toks: &[Token],
+        si: usize,
+        s: &Sent,
+        quotes: &[Range],
+        used: &[usize],
+        names: &Names,
+        date0: Option<Date>,
+        out: &mut Vec<Draft>,
+    ) {
+        let lo = s.toks.start;
+        let hi = s.toks.end;
+        let in_quote = |k: usize| {
+            quotes
+                .iter()
+                .any(|q| q.start <= toks[k].start && toks[k].start < q.end)
+        };
+        // Trailing sentence punctuation is not content.
+        let mut end_tok = hi;
+        while end_tok > lo
+            && matches!(
+                toks[end_tok - 1].text(text),
+                "." | "!" | "?" | "”" | "\"" | "’"
+            )
+            && !in_quote(end_tok - 1)
+        {
+            end_tok -= 1;
+        }
+        let mut covered_until = 0usize;
+        let mut k = lo;
+        while k < hi {
+            if in_quote(k) || used.contains(&k) || toks[k].start < covered_until {
+                k += 1;
+                continue;
+            }
+            let w = toks[k].text(text);
+            let made = if w.eq_ignore_ascii_case("according")
+                && toks.get(k + 1).is_some_and(|t| t.text(text) == "to")
+            {
+                self.according(text, toks, si, s, k, end_tok, names, date0)
+            } else if has(NOMINAL, w) && toks.get(k + 1).is_some_and(|t| t.text(text) == "that") {
+                self.nominal(text, toks, si, s, k, end_tok, names, date0)
+            } else if let Some((cw, n)) = self.cue_at(text, toks, k) {
+                self.verbal(
+                    text, toks, si, s, k, n, cw, end_tok, names, date0, &in_quote,
+                )
+            } else {
+                None
+            };
+            if let Some(d) = made {
+                covered_until = d.content.end;
+                out.push(d);
+            }
+            k += 1;
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn draft(
+        &self,
+        text: &str,
+        s: &Sent,
+        si: usize,
+        content: Range,
+        cue: Range,
+        lemma: &'static str,
+        src: &SourcePhrase,
+        toks: &[Token],
+        date0: Option<Date>,
+    ) -> Option<Draft> {
+        let c = trim_range(text, content);
+        if count_words(&text[c.clone()]) < self.cfg.min_reported_words {
+            return None;
+        }
+        let src_r = toks[src.start].start..toks[src.end - 1].end;
+        let date_text = src_r.start.min(cue.start)..src_r.end.max(cue.end);
+        let around = &text[cue.end..(cue.end + 24).min(s.range.end).max(cue.end)];
+        let date = dates::find_date(&text[date_text], date0).or_else(|| {
+            let a = around.trim_start();
+            a.strip_prefix("on ")
+                .and_then(|r| dates::parse_at(r, date0))
+        });
+        Some(Draft {
+            kind: StatementKind::Indirect,
+            content: c,
+            cue: Some(cue),
+            src: Some(src_r),
+            src_kind: src.kind,
+            name: src.name.clone(),
+            pronoun: src.pronoun,
+            outlet: None,
+            date: date.map(|f| f.date).or(date0),
+            context: s.range.clone(),
+            para: s.para,
+            sent: si,
+            cue_lemma: lemma,
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn according(
+        &self,
+        text: &str,
+        toks: &[Token],
+        si: usize,
+        s: &Sent,
+        k: usize,
+        end_tok: usize,
+        names: &Names,
+        date0: Option<Date>,
+    ) -> Option<Draft> {
+        let lo = s.toks.start;
+        let cue = toks[k].start..toks[k + 1].end;
+        // find the comma closing the source phrase
+        let comma = (k + 2..end_tok).find(|&j| toks[j].text(text) == ",");
+        let lead_ok = k == lo
+            || (k > lo
+                && toks[k - 1].text(text) == ","
+                && (lo..k).all(|j| toks[j].kind == TokenKind::Word || toks[j].text(text) == ","));
+        if lead_ok && k == lo {
+            let c = comma?;
+            let src = phrase_after(text, toks, k + 2, c, names)?;
+            if c + 1 >= end_tok {
+                return None;
+            }
+            let content = toks[c + 1].start..toks[end_tok - 1].end;
+            return self.draft(text, s, si, content, cue, "according to", &src, toks, date0);
+        }
+        // "…, according to X."
+        if k > lo && toks[k - 1].text(text) == "," {
+            let src = phrase_after(text, toks, k + 2, end_tok, names)?;
+            let content = toks[lo].start..toks[k - 1].start;
+            return self.draft(text, s, si, content, cue, "according to", &src, toks, date0);
+        }
+        None
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn nominal(
+        &self,
+        text: &str,
+        toks: &[Token],
+        si: usize,
+        s: &Sent,
+        k: usize,
+        end_tok: usize,
+        names: &Names,
+        date0: Option<Date>,
+    ) -> Option<Draft> {
+        let lo = s.toks.start;
+        if k == lo {
+            return None;
+        }
+        let poss = &toks[k - 1];
+        let pw = poss.text(text);
+        if !(pw.ends_with("’s") || pw.ends_with("'s")) {
+            return None;
+        }
+        let src = subject_before(text, toks, lo, k, names)?;
+        let start = k + 2;
+        let end = (start..end_tok)
+            .find(|&j| toks[j].text(text) == ",")
+            .unwrap_or(end_tok);
+        if end <= start {
+            return None;
+        }
+        let content = toks[start].start..toks[end - 1].end;
+        self.draft(
+            text,
+            s,
+            si,
+            content,
+            toks[k].start..toks[k].end,
+            "insist",
+            &src,
+            toks,
+            date0,
+        )
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn verbal(
+        &self,
+        text: &str,
+        toks: &[Token],
+        si: usize,
+        s: &Sent,
+        k: usize,
+        n: usize,
+        cw: CueWord,
+        end_tok: usize,
+        names: &Names,
+        date0: Option<Date>,
+        in_quote: &dyn Fn(usize) -> bool,
+    ) -> Option<Draft> {
+        let lo = s.toks.start;
+        let cue = toks[k].start..toks[k + n - 1].end;
+        let after = k + n;
+        // Participle: "…, saying (that) …"
+        if cw.form == CueForm::Participle {
+            let prev = if k > lo { toks[k - 1].text(text) } else { "" };
+            let src = if k > lo
+                && toks[k - 1].kind == TokenKind::Word
+                && toks[k - 1].is_capitalized(text)
+            {
+                crate::source::name_before(text, toks, lo, k, names)
+            } else if matches!(prev, "," | "”" | "\"" | "’") || k == lo {
+                sentence_start_subject(text, toks, lo, k, names)
+            } else {
+                None
+            }?;
+            let mut c = after;
+            while c < end_tok && matches!(toks[c].text(text), "," | "that" | ":") {
+                c += 1;
+            }
+            if c >= end_tok || in_quote(c) {
+                return None;
+            }
+            let stop = content_stop(text, toks, c, end_tok, in_quote, &self.lexicon);
+            let content = toks[c].start..toks[stop - 1].end;
+            return self.draft(text, s, si, content, cue, cw.lemma, &src, toks, date0);
+        }
+        // What follows the cue (minus a date phrase) decides pre- vs post-posed.
+        let mut rest = after;
+        if rest < end_tok && toks[rest].text(text) == "on" {
+            if let Some(f) = dates::parse_at(
+                &text[toks[rest].end..toks[end_tok.max(rest + 1) - 1].end],
+                date0,
+            ) {
+                let date_end = toks[rest].end + f.end;
+                while rest < end_tok && toks[rest].start < date_end {
+                    rest += 1;
+                }
+            }
+        }
+        let post_posed = rest >= end_tok;
+        if post_posed {
+            let src = subject_before(text, toks, lo, k, names)?;
+            if src.start <= lo || toks[src.start - 1].text(text) != "," {
+                return None;
+            }
+            if (lo..src.start).any(in_quote) {
+                return None; // a quote credit, handled with the quote
+            }
+            let content = toks[lo].start..toks[src.start - 1].start;
+            return self.draft(text, s, si, content, cue, cw.lemma, &src, toks, date0);
+        }
+        // Pre-posed: "X said (that) …"
+        if cw.form == CueForm::Base
+            && !matches!(
+                toks[k.saturating_sub(1)].text(text),
+                "they" | "They" | "we" | "We" | "I"
+            )
+        {
+            // base forms only after plural pronouns ("they believe that")
+            if k == lo || crate::words::pronoun(toks[k - 1].text(text)).is_none() {
+                let src = subject_before(text, toks, lo, k, names);
+                if !src.as_ref().is_some_and(|s| s.kind == SourceType::Group) {
+                    return None;
+                }
+            }
+        }
+        let src = subject_before(text, toks, lo, k, names)?;
+        let mut c = after;
+        let mut saw_that = false;
+        if cw.takes_object {
+            // "told reporters (that)", "warned the West (that)"
+            let limit = (c + 6).min(end_tok);
+            if let Some(t) = (c..limit).find(|&j| toks[j].text(text) == "that") {
+                c = t + 1;
+                saw_that = true;
+            } else if c < end_tok
+                && matches!(
+                    toks[c].text(text),
+                    "reporters" | "journalists" | "me" | "us" | "him" | "her" | "them"
+                )
+            {
+                c += 1;
+            }
+        }
+        while c < end_tok && matches!(toks[c].text(text), "that" | ",") {
+            saw_that |= toks[c].text(text) == "that";
+            c += 1;
+        }
+        if cw.weak && !saw_that {
+            return None;
+        }
+        if c >= end_tok || matches!(toks[c].text(text), ":" | "“" | "\"" | "‘") || in_quote(c) {
+            return None; // a quote follows: handled by the quote pass
+        }
+        // "said in a statement (that)" etc.
+        if !saw_that
+            && matches!(
+                toks[c].text(text),
+                "in" | "on"
+                    | "at"
+                    | "to"
+                    | "during"
+                    | "after"
+                    | "it"
+                    | "so"
+                    | "nothing"
+                    | "the"
+                    | "a"
+                    | "an"
+                    | "he"
+                    | "she"
+                    | "they"
+            )
+            && cw.lemma != "define"
+        {
+            // "said the …" / "told him …" are often not clause complements; require "that" for
+            // prepositions and determiners unless a clause follows a comma.
+            if !matches!(
+                toks[c].text(text),
+                "the" | "a" | "an" | "he" | "she" | "they"
+            ) {
+                return None;
+            }
+        }
+        let stop = content_stop(text, toks, c, end_tok, in_quote, &self.lexicon);
+        if stop <= c {
+            return None;
+        }
+        let content = toks[c].start..toks[stop - 1].end;
+        self.draft(text, s, si, content, cue, cw.lemma, &src, toks, date0)
+    }
+}
+
+fn clamp(r: Range, q: &Quote) -> Range {
+    r.start.min(q.open.start)..r.end.max(q.end())
+}
+
+/// Content of reported speech runs to the sentence end, but stops before a clause that credits a
+/// following quote (`…, he said: “…`).
+fn content_stop(
+    text: &str,
+    toks: &[Token],
+    c: usize,
+    end_tok: usize,
+    in_quote: &dyn Fn(usize) -> bool,
+    lex: &Lexicon,
+) -> usize {
+    let mut stop = end_tok;
+    if let Some(qs) = (c..end_tok).find(|&j| in_quote(j)) {
+        // a quote opens later in the sentence: cut at the last comma before it if a cue sits
+        // between that comma and the quote.
+        if let Some(comma) = (c..qs).rev().find(|&j| toks[j].text(text) == ",") {
+            if (comma..qs).any(|j| lex.get(toks[j].text(text)).is_some()) {
+                stop = comma;
+            }
+        }
+    }
+    while stop > c && matches!(toks[stop - 1].text(text), "," | ":" | ";" | "—" | "–") {
+        stop -= 1;
+    }
+    stop
+}
+
+/// The subject phrase at the start of a sentence (after a leading adverbial clause).
+fn sentence_start_subject(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    hi: usize,
+    names: &Names,
+) -> Option<SourcePhrase> {
+    let mut a = lo;
+    let first = toks.get(a)?.text(text);
+    if has(BREAK, first) || first.ends_with("ing") {
+        a = (lo..hi).find(|&j| toks[j].text(text) == ",")? + 1;
+    }
+    phrase_after(text, toks, a, hi, names)
+}
+
+/// The person who is the sentence's subject, for pronoun salience: the first person name outside
+/// quotes that is not the object of a preposition or an editorial bracket.
+fn sentence_subject(text: &str, st: &[Token], quotes: &[Range], names: &Names) -> Option<String> {
+    for run in capitalized_runs(text, st) {
+        let t0 = &st[run.start];
+        if quotes
+            .iter()
+            .any(|q| q.start <= t0.start && t0.start < q.end)
+        {
+            continue;
+        }
+        let Some(p) = person_tokens(text, st, run.clone()) else {
+            continue;
+        };
+        let m = &text[st[p.start].start..st[p.end - 1].end];
+        if p.len() < 2 && !names.is_known_surname(m) {
+            continue;
+        }
+        // What precedes the run (skipping a bracket group)?
+        let mut j = run.start;
+        if j > 0 && st[j - 1].text(text) == "]" {
+            while j > 0 && st[j - 1].text(text) != "[" {
+                j -= 1;
+            }
+            j = j.saturating_sub(1);
+        }
+        let prev = if j > 0 { st[j - 1].text(text) } else { "" };
+        let blocked = matches!(
+            prev,
+            "of" | "with"
+                | "by"
+                | "for"
+                | "to"
+                | "from"
+                | "about"
+                | "against"
+                | "citing"
+                | "after"
+                | "before"
+                | "than"
+                | "on"
+                | "at"
+                | "in"
+                | "like"
+                | "between"
+                | "among"
+                | "and"
+                | "as"
+                | "under"
+                | "toward"
+                | "towards"
+                | "]"
+        );
+        if blocked {
+            continue;
+        }
+        return Some(names.full_name(m));
+    }
+    None
+}
+
+/// A quote credited to an outlet right after a quote by a person in the same paragraph is the
+/// person's words as the outlet reported them (`“…,” Bavand said. “…,” Arman daily reported.`).
+fn relay_outlets(text: &str, drafts: &mut [Draft]) {
+    let _ = text;
+    for i in 1..drafts.len() {
+        let (a, b) = drafts.split_at_mut(i);
+        let prev = &a[i - 1];
+        let cur = &mut b[0];
+        if cur.kind == StatementKind::Direct
+            && prev.kind == StatementKind::Direct
+            && cur.para == prev.para
+            && cur.src_kind == SourceType::Outlet
+            && prev.src_kind == SourceType::Person
+            && matches!(cur.cue_lemma, "report" | "write" | "publish" | "quote")
+            && cur.sent <= prev.sent + 2
+        {
+            cur.outlet = cur
+                .name
+                .clone()
+                .or_else(|| cur.src.as_ref().map(|r| text[r.clone()].to_string()));
+            cur.src = prev.src.clone();
+            cur.src_kind = prev.src_kind;
+            cur.name = prev.name.clone();
+            cur.pronoun = prev.pronoun;
+        }
+    }
+}
+
+/// Reported-speech content that overlaps a quote is dropped when the quote has its own credit.
+fn drop_overlaps(drafts: &mut Vec<Draft>) {
+    let directs: Vec<Range> = drafts
+        .iter()
+        .filter(|d| d.kind == StatementKind::Direct)
+        .map(|d| d.content.clone())
+        .collect();
+    drafts.retain(|d| {
+        d.kind == StatementKind::Direct
+            || !directs.iter().any(|q| {
+                let ov = q.start.max(d.content.start) < q.end.min(d.content.end);
+                ov && (q.end - q.start) * 2 >= (d.content.end - d.content.start)
+            })
+    });
+    // identical content twice (two cues in one sentence): keep the first
+    let mut seen: Vec<Range> = Vec::new();
+    drafts.retain(|d| {
+        if seen
+            .iter()
+            .any(|r| r.start == d.content.start && r.end == d.content.end)
+        {
+            false
+        } else {
+            seen.push(d.content.clone());
+            true
+        }
+    });
+}
+
+fn trim_range(text: &str, r: Range) -> Range {
+    let s = &text[r.clone()];
+    let lead = s.len()
+        - s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';'))
+            .len();
+    let trail = s.len()
+        - s.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '.'))
+            .len();
+    if lead + trail >= s.len() {
+        return r.start..r.start;
+    }
+    r.start + lead..r.end - trail
+}
+
+fn count_words(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end_matches(['”', '"', '’', '\'', ')'])
+        .ends_with(['.', '!', '?', ','])
+}

@@ -1,0 +1,169 @@
+//! In-article name table: a small, documented coreference step that needs no KB.
+//!
+//! - Person names are runs of capitalised words (titles such as `President` stripped, runs with
+//!   organisation words such as `Council` or `News` skipped). A surname maps to the longest full
+//!   name that ends with it, so `Bavand` → `Hermidas Bavand`.
+//! - Outlet mentions are capitalised runs followed by an outlet noun (`Arman daily`, `the
+//!   Iranian Diplomacy website`), recorded with their position so `the website` can be linked to
+//!   the last outlet named before it.
+//! - Pronouns (`he`, `she`) are resolved by the extractor to the *salient* person: the last person
+//!   who was the subject of a sentence or the speaker of a statement.
+
+use std::collections::HashMap;
+
+use rift_text::{Token, TokenKind};
+
+use crate::words::{has, BREAK, ORG_WORDS, OUTLET_HEADS, TITLES};
+
+/// Names found in one article.
+#[derive(Debug, Default)]
+pub struct Names {
+    /// Lower-cased surname → longest full name ending with it.
+    by_last: HashMap<String, String>,
+    /// (byte position, outlet name) in text order.
+    outlets: Vec<(usize, String)>,
+}
+
+/// True when token `t` may belong to a name run.
+fn name_token(text: &str, t: &Token) -> bool {
+    if t.kind == TokenKind::Punct {
+        return matches!(t.text(text), "&");
+    }
+    t.is_capitalized(text)
+        || matches!(
+            t.text(text),
+            "bin" | "al" | "de" | "van" | "von" | "la" | "du" | "ibn"
+        )
+}
+
+/// Splits `toks` into maximal runs of name tokens (ranges of token indices), trimmed so they
+/// start and end with a capitalised word.
+pub fn capitalized_runs(text: &str, toks: &[Token]) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].is_capitalized(text) {
+            let mut j = i + 1;
+            while j < toks.len() && name_token(text, &toks[j]) {
+                j += 1;
+            }
+            while j > i + 1 && !toks[j - 1].is_capitalized(text) {
+                j -= 1;
+            }
+            runs.push(i..j);
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    runs
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
+/// If the run is a person name, the name's tokens (titles and leading function words removed).
+pub fn person_tokens(
+    text: &str,
+    toks: &[Token],
+    run: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
+    let mut a = run.start;
+    let b = run.end;
+    while a < b {
+        let w = toks[a].text(text);
+        if TITLES.contains(&w)
+            || has(BREAK, w)
+            || matches!(
+                w,
+                "The" | "A" | "An" | "His" | "Her" | "Their" | "Its" | "Our"
+            )
+        {
+            a += 1;
+        } else {
+            break;
+        }
+    }
+    if a >= b {
+        return None;
+    }
+    for t in &toks[a..b] {
+        let w = strip_possessive(t.text(text));
+        if t.kind == TokenKind::Punct
+            || ORG_WORDS.contains(&w)
+            || has(OUTLET_HEADS, w) && b - a == 1
+        {
+            return None;
+        }
+        if w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && w.chars().count() > 1 {
+            return None; // acronyms: IRGC, US, MEK
+        }
+    }
+    Some(a..b)
+}
+
+fn join(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> String {
+    let s = &text[toks[r.start].start..toks[r.end - 1].end];
+    strip_possessive(s).to_string()
+}
+
+impl Names {
+    /// Scans the tokens of every analysed sentence (callers pass them in text order).
+    pub fn add_sentence(&mut self, text: &str, toks: &[Token]) {
+        for run in capitalized_runs(text, toks) {
+            // Outlet mention: run followed by an outlet noun in lower case.
+            let next = toks.get(run.end).map(|t| t.text(text));
+            if let Some(n) = next {
+                if n.chars().all(char::is_lowercase) && has(OUTLET_HEADS, n) {
+                    let mut a = run.start;
+                    if toks[a].text(text) == "The" {
+                        a += 1;
+                    }
+                    if a < run.end {
+                        self.outlets
+                            .push((toks[a].start, join(text, toks, a..run.end)));
+                    }
+                    continue;
+                }
+            }
+            if let Some(p) = person_tokens(text, toks, run) {
+                if p.len() >= 2 {
+                    let name = join(text, toks, p.clone());
+                    let last = strip_possessive(toks[p.end - 1].text(text)).to_lowercase();
+                    let e = self.by_last.entry(last).or_insert_with(|| name.clone());
+                    if name.split_whitespace().count() > e.split_whitespace().count() {
+                        *e = name;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The best full name for a person mention: the longest full name sharing its surname, else
+    /// the mention itself.
+    pub fn full_name(&self, mention: &str) -> String {
+        let m = strip_possessive(mention.trim());
+        let last = m.split_whitespace().next_back().unwrap_or(m).to_lowercase();
+        match self.by_last.get(&last) {
+            Some(full) if full.split_whitespace().count() >= m.split_whitespace().count() => {
+                full.clone()
+            }
+            _ => m.to_string(),
+        }
+    }
+
+    /// True when a single capitalised word is a known surname.
+    pub fn is_known_surname(&self, w: &str) -> bool {
+        self.by_last
+            .contains_key(&strip_possessive(w).to_lowercase())
+    }
+
+    /// The last outlet named before byte `pos`.
+    pub fn last_outlet_before(&self, pos: usize) -> Option<&str> {
+        let i = self.outlets.partition_point(|(p, _)| *p < pos);
+        i.checked_sub(1).map(|i| self.outlets[i].1.as_str())
+    }
+}

@@ -1,0 +1,181 @@
+//! Finding quoted passages in a paragraph: curly and straight, double and single marks,
+//! guillemets, nested quotes, and openings with no closing mark (a quote running on to the next
+//! paragraph).
+
+use rift_text::Range;
+
+/// A top-level quoted passage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// Byte range of the opening mark.
+    pub open: Range,
+    /// Byte range of the closing mark; `None` when the paragraph ended first.
+    pub close: Option<Range>,
+    /// Byte range of the content between the marks, trimmed of whitespace.
+    pub content: Range,
+    /// Single marks (‘…’) rather than double.
+    pub single: bool,
+}
+
+impl Quote {
+    /// End of the whole quote including its closing mark.
+    pub fn end(&self) -> usize {
+        self.close.as_ref().map_or(self.content.end, |c| c.end)
+    }
+}
+
+fn is_letter(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// Finds top-level quotes in `text[range]`. Single-mark quotes are only found outside double
+/// quotes; inside, they are part of the content (nested quotes).
+pub fn find_quotes(text: &str, range: Range) -> Vec<Quote> {
+    let s = &text[range.clone()];
+    let base = range.start;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut open_double: Option<(usize, usize)> = None; // (byte, len)
+    let mut open_single: Option<(usize, usize)> = None;
+    let prev = |k: usize| if k == 0 { None } else { Some(chars[k - 1].1) };
+    let next = |k: usize| chars.get(k + 1).map(|c| c.1);
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let len = c.len_utf8();
+        let p = prev(k);
+        let n = next(k);
+        let opener_ctx = p.is_none_or(|p| {
+            p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':' | '“' | '‘')
+        }) && n.is_some_and(|n| !n.is_whitespace());
+        let closer_ctx =
+            p.is_some_and(|p| !p.is_whitespace()) && n.is_none_or(|n| !n.is_alphanumeric());
+        match c {
+            '“' | '„' | '«' => {
+                if let Some((ob, ol)) = open_double.take() {
+                    // Unbalanced: a new opening before a closing. End the open one here.
+                    push(&mut out, s, base, ob, ol, None, i, false);
+                }
+                open_single = None;
+                open_double = Some((i, len));
+            }
+            '”' | '»' => {
+                if let Some((ob, ol)) = open_double.take() {
+                    push(&mut out, s, base, ob, ol, Some((i, len)), i, false);
+                }
+            }
+            '"' => {
+                if let Some((ob, ol)) = open_double {
+                    if closer_ctx || !opener_ctx {
+                        open_double = None;
+                        push(&mut out, s, base, ob, ol, Some((i, len)), i, false);
+                    } else {
+                        // Looks like a new opening: the previous one was never closed.
+                        push(&mut out, s, base, ob, ol, None, i, false);
+                        open_double = Some((i, len));
+                    }
+                } else if opener_ctx {
+                    open_single = None;
+                    open_double = Some((i, len));
+                }
+            }
+            '‘' if open_double.is_none() && open_single.is_none() => {
+                open_single = Some((i, len));
+            }
+            '\'' if open_double.is_none()
+                && open_single.is_none()
+                && opener_ctx
+                && is_letter(n) =>
+            {
+                open_single = Some((i, len));
+            }
+            '’' | '\'' if open_double.is_none() => {
+                if let Some((ob, ol)) = open_single {
+                    let apostrophe = is_letter(p) && is_letter(n);
+                    if !apostrophe && closer_ctx {
+                        open_single = None;
+                        push(&mut out, s, base, ob, ol, Some((i, len)), i, true);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some((ob, ol)) = open_double {
+        push(&mut out, s, base, ob, ol, None, s.len(), false);
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push(
+    out: &mut Vec<Quote>,
+    s: &str,
+    base: usize,
+    ob: usize,
+    ol: usize,
+    close: Option<(usize, usize)>,
+    content_end: usize,
+    single: bool,
+) {
+    let inner = &s[ob + ol..content_end];
+    let lead = inner.len() - inner.trim_start().len();
+    let trail = inner.len() - inner.trim_end().len();
+    if inner.trim().is_empty() {
+        return;
+    }
+    out.push(Quote {
+        open: base + ob..base + ob + ol,
+        close: close.map(|(b, l)| base + b..base + b + l),
+        content: base + ob + ol + lead..base + content_end - trail,
+        single,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn contents(s: &str) -> Vec<(&str, bool)> {
+        find_quotes(s, 0..s.len())
+            .into_iter()
+            .map(|q| (&s[q.content.clone()], q.close.is_some()))
+            .collect()
+    }
+
+    #[test]
+    fn curly_straight_single_and_nested() {
+        assert_eq!(contents("He said: “No war.” Then"), [("No war.", true)]);
+        assert_eq!(
+            contents("He said \"No war,\" and left"),
+            [("No war,", true)]
+        );
+        assert_eq!(
+            contents("Khamenei said ‘Negotiation is poison’, voices"),
+            [("Negotiation is poison", true)]
+        );
+        assert_eq!(
+            contents("“He called it ‘a disaster’ today,” she said."),
+            [("He called it ‘a disaster’ today,", true)]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quote_marks() {
+        assert_eq!(
+            contents("Iran’s leader isn’t here. The leaders’ meeting"),
+            []
+        );
+        assert_eq!(
+            contents("the country’s ‘red line’ holds"),
+            [("red line", true)]
+        );
+    }
+
+    #[test]
+    fn unclosed_quote_runs_to_paragraph_end() {
+        assert_eq!(
+            contents("“It goes on and on"),
+            [("It goes on and on", false)]
+        );
+        assert_eq!(contents("“One. “Two.”"), [("One.", false), ("Two.", true)]);
+    }
+}

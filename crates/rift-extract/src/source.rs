@@ -1,0 +1,351 @@
+//! Source phrases: finding the noun phrase that names who speaks, next to a cue, and typing it.
+
+use rift_core::SourceType;
+use rift_text::{dates, Token, TokenKind};
+
+use crate::names::{capitalized_runs, person_tokens, Names};
+use crate::words::{
+    has, pronoun, BREAK, GROUP_HEADS, NP_CUTTERS, OUTLET_HEADS, ROLE_HEADS, SKIPPABLE,
+};
+
+/// A source phrase: token range, and what it names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourcePhrase {
+    /// First token index.
+    pub start: usize,
+    /// One past the last token index.
+    pub end: usize,
+    /// Person, outlet, group, unknown.
+    pub kind: SourceType,
+    /// Best name from the phrase itself (person name run, outlet name run).
+    pub name: Option<String>,
+    /// True for `he`/`she`/`they`: resolved later.
+    pub pronoun: bool,
+}
+
+fn word<'a>(text: &'a str, t: &Token) -> &'a str {
+    t.text(text)
+}
+
+fn is_word(t: &Token) -> bool {
+    t.kind == TokenKind::Word
+}
+
+/// Walks left from token `cue` (exclusive) to find the subject phrase, skipping adverbs, a time
+/// phrase (`on May 14`) and up to two appositives (`Bavand, a former official, said`).
+pub fn subject_before(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    cue: usize,
+    names: &Names,
+) -> Option<SourcePhrase> {
+    let mut end = cue;
+    // skip adverbs and auxiliaries
+    while end > lo && is_word(&toks[end - 1]) && has(SKIPPABLE, word(text, &toks[end - 1])) {
+        end -= 1;
+    }
+    // skip a time phrase: "on May 14", "on Tuesday", "in 2016"
+    if end >= lo + 2 {
+        let mut k = end;
+        while k > lo
+            && is_word(&toks[k - 1])
+            && (toks[k - 1].text(text).bytes().all(|b| b.is_ascii_digit())
+                || dates::month_number(word(text, &toks[k - 1])).is_some()
+                || is_weekday(word(text, &toks[k - 1])))
+        {
+            k -= 1;
+        }
+        if k < end && k > lo && matches!(word(text, &toks[k - 1]), "on" | "in" | "last" | "this") {
+            end = k - 1;
+        }
+    }
+    // skip appositives between commas: "Bavand, a former official of …, published in …, said"
+    if end > lo && word(text, &toks[end - 1]) == "," {
+        let mut cur = end - 1;
+        for _ in 0..3 {
+            let prev = (lo..cur).rev().find(|&k| {
+                matches!(
+                    word(text, &toks[k]),
+                    "," | ";" | ":" | "“" | "”" | "\"" | "("
+                )
+            });
+            match prev {
+                Some(p)
+                    if word(text, &toks[p]) == ","
+                        && p + 1 < cur
+                        && is_appositive(text, &toks[p + 1..cur]) =>
+                {
+                    end = p;
+                    cur = p;
+                    // another appositive may precede this one
+                    let before = (lo..p).rev().find(|&k| {
+                        matches!(
+                            word(text, &toks[k]),
+                            "," | ";" | ":" | "“" | "”" | "\"" | "("
+                        )
+                    });
+                    match before {
+                        Some(b)
+                            if word(text, &toks[b]) == ","
+                                && b + 1 < p
+                                && is_appositive(text, &toks[b + 1..p]) =>
+                        {
+                            continue
+                        }
+                        _ => break,
+                    }
+                }
+                _ => break,
+            }
+        }
+    }
+    if end <= lo {
+        return None;
+    }
+    // a pronoun alone
+    if let Some(kind) = pronoun(word(text, &toks[end - 1])) {
+        return Some(SourcePhrase {
+            start: end - 1,
+            end,
+            kind,
+            name: None,
+            pronoun: true,
+        });
+    }
+    let mut start = end;
+    while start > lo && end - start < 9 {
+        let t = &toks[start - 1];
+        let w = word(text, t);
+        let ok = match t.kind {
+            TokenKind::Word => {
+                if !has(BREAK, w) {
+                    true
+                } else if matches!(w, "to" | "with")
+                    && start >= lo + 2
+                    && has(NP_CUTTERS, word(text, &toks[start - 2]))
+                {
+                    // "… website close to Rouhani’s faction": keep walking, cut later
+                    true
+                } else {
+                    // A capitalised break word inside a sentence is a name ("Will", "May").
+                    t.is_capitalized(text) && start - 1 != lo
+                }
+            }
+            TokenKind::Punct => matches!(w, "&" | "[" | "]" | "-"),
+        };
+        if !ok {
+            break;
+        }
+        start -= 1;
+    }
+    // Don't start on a closing bracket or dangling punctuation.
+    while start < end && toks[start].kind == TokenKind::Punct && word(text, &toks[start]) != "[" {
+        start += 1;
+    }
+    if start >= end {
+        return None;
+    }
+    let cut = cut_phrase(text, toks, start, end);
+    typed(text, toks, start, cut, names)
+}
+
+/// The capitalised name run right before `k` (`citing [US President] Donald Trump saying`).
+pub fn name_before(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    k: usize,
+    names: &Names,
+) -> Option<SourcePhrase> {
+    let mut start = k;
+    while start > lo {
+        let t = &toks[start - 1];
+        if t.is_capitalized(text) || matches!(word(text, t), "[" | "]" | "&") {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    if start == k {
+        return None;
+    }
+    typed(text, toks, start, k, names)
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "yesterday"
+            | "today"
+    )
+}
+
+/// An appositive: `a former official of …`, `from the hardline faction …`, `one of …`,
+/// `associated to …`, `who …`, `the head of …`.
+fn is_appositive(text: &str, toks: &[Token]) -> bool {
+    let Some(first) = toks.first() else {
+        return false;
+    };
+    let w = word(text, first);
+    if toks.len() > 25 {
+        return false;
+    }
+    first.kind == TokenKind::Word
+        && (w.chars().next().is_some_and(char::is_lowercase) || matches!(w, "A" | "An" | "The"))
+        && !matches!(w, "and" | "but" | "or" | "said" | "says")
+}
+
+/// The phrase right after a cue (`said Bavand`, `according to the Daneshjoo website …`), up to
+/// `limit` (exclusive), cut at appositives and relative clauses.
+pub fn phrase_after(
+    text: &str,
+    toks: &[Token],
+    from: usize,
+    limit: usize,
+    names: &Names,
+) -> Option<SourcePhrase> {
+    if from >= limit {
+        return None;
+    }
+    if let Some(kind) = pronoun(word(text, &toks[from])) {
+        return Some(SourcePhrase {
+            start: from,
+            end: from + 1,
+            kind,
+            name: None,
+            pronoun: true,
+        });
+    }
+    let mut end = from;
+    while end < limit && end - from < 12 {
+        let t = &toks[end];
+        let w = word(text, t);
+        let ok = match t.kind {
+            TokenKind::Word => {
+                end == from || !(has(BREAK, w) && w != "of") || t.is_capitalized(text)
+            }
+            TokenKind::Punct => matches!(w, "&" | "[" | "]" | "-" | "(" | ")"),
+        };
+        if !ok {
+            break;
+        }
+        end += 1;
+    }
+    let end = cut_phrase(text, toks, from, end);
+    if end <= from {
+        return None;
+    }
+    typed(text, toks, from, end, names)
+}
+
+/// Cuts a phrase at the first relative/participle marker or comma (`Arman daily affiliated to …`).
+pub fn cut_phrase(text: &str, toks: &[Token], start: usize, end: usize) -> usize {
+    for k in start + 1..end {
+        let w = word(text, &toks[k]);
+        if matches!(w, "," | "(" | ";" | ":" | "—" | "–")
+            || (toks[k].kind == TokenKind::Word
+                && !toks[k].is_capitalized(text)
+                && has(NP_CUTTERS, w))
+        {
+            return k;
+        }
+        // "…, one of Y's key allies"
+        if w == "one" && toks.get(k + 1).is_some_and(|t| word(text, t) == "of") {
+            return k;
+        }
+    }
+    end
+}
+
+/// Types a phrase and finds its name.
+pub fn typed(
+    text: &str,
+    toks: &[Token],
+    start: usize,
+    end: usize,
+    names: &Names,
+) -> Option<SourcePhrase> {
+    let slice = &toks[start..end];
+    let last = slice.iter().rev().find(|t| t.kind == TokenKind::Word)?;
+    let last_w = word(text, last);
+    let runs = capitalized_runs(text, slice);
+    let outlet_head = has(OUTLET_HEADS, last_w)
+        && (!last.is_capitalized(text) || runs.iter().any(|r| !r.is_empty()));
+    // Outlet: "the Tadbir & Omid website", "Arman daily", "Bloomberg", "The Post"
+    if outlet_head {
+        let name = runs
+            .iter()
+            .rev()
+            .map(|r| {
+                let mut a = r.start;
+                if word(text, &slice[a]) == "The" && r.len() > 1 {
+                    a += 1;
+                }
+                text[slice[a].start..slice[r.end - 1].end].to_string()
+            })
+            .next();
+        return Some(SourcePhrase {
+            start,
+            end,
+            kind: rift_core::SourceType::Outlet,
+            name,
+            pronoun: false,
+        });
+    }
+    // Person: the last capitalised run that is a name.
+    for r in runs.iter().rev() {
+        if let Some(p) = person_tokens(text, slice, r.clone()) {
+            let mention = &text[slice[p.start].start..slice[p.end - 1].end];
+            if p.len() == 1 && !names.is_known_surname(mention) && runs.len() > 1 {
+                continue;
+            }
+            return Some(SourcePhrase {
+                start,
+                end,
+                kind: SourceType::Person,
+                name: Some(names.full_name(mention)),
+                pronoun: false,
+            });
+        }
+    }
+    let lw = last_w.to_lowercase();
+    if has(GROUP_HEADS, &lw) {
+        return Some(SourcePhrase {
+            start,
+            end,
+            kind: SourceType::Group,
+            name: None,
+            pronoun: false,
+        });
+    }
+    if has(ROLE_HEADS, &lw) {
+        return Some(SourcePhrase {
+            start,
+            end,
+            kind: SourceType::Person,
+            name: None,
+            pronoun: false,
+        });
+    }
+    if !runs.is_empty() {
+        // A capitalised phrase we cannot type (an organisation, a poll): keep it as the name.
+        let r = runs.last().unwrap();
+        let name = text[slice[r.start].start..slice[r.end - 1].end].to_string();
+        return Some(SourcePhrase {
+            start,
+            end,
+            kind: SourceType::Unknown,
+            name: Some(name),
+            pronoun: false,
+        });
+    }
+    None
+}
