@@ -145,5 +145,8 @@ impl Store {
     }
 }
 
+/// Lets the shared test fixture name this crate as `rift_store`, as the example does.
+#[cfg(test)]
+extern crate self as rift_store;
 #[cfg(test)]
 mod tests;

@@ -1,112 +1,14 @@
 //! Store tests on the seed article and its gold statements.
 
 use rift_core::{
-    Article, Cue, Evidence, Faction, IssueConfig, OutletRef, Source, SourceType, Span, Stance,
-    StanceLabel, Statement, StatementKind,
+    Article, Faction, IssueConfig, Source, SourceType, Span, Statement, StatementKind,
 };
-use serde_json::Value;
 
 use super::*;
 
-const SEED: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/corpus/seed/poison-or-cure.txt"
-);
-const GOLD: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/corpus/seed/gold-statements.jsonl"
-);
-
-fn seed_article() -> Article {
-    let mut a = Article::new("poison-or-cure", std::fs::read_to_string(SEED).unwrap());
-    a.source = SEED.to_string();
-    a.title = Some("Iran and negotiations: Poison or Cure?".into());
-    a.outlet = Some("PMOI/MEK".into());
-    a.published = rift_core::parse_date("2019-05-19");
-    a
-}
-
-fn id_of(name: &str) -> String {
-    name.to_lowercase().replace(' ', "-")
-}
-
-/// The gold statements as `Statement`s with stances, and faction tags derived from their outlet.
-fn gold_statements(article: &Article) -> Vec<(Statement, Vec<FactionTag>)> {
-    let text: Vec<char> = article.text.chars().collect();
-    std::fs::read_to_string(GOLD)
-        .unwrap()
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let g: Value = serde_json::from_str(l).unwrap();
-            let start = g["start"].as_u64().unwrap() as usize;
-            let end = g["end"].as_u64().unwrap() as usize;
-            let quote: String = text[start..end].iter().collect();
-            assert_eq!(quote, g["quote"].as_str().unwrap(), "gold offsets");
-            let speaker = g["speaker"].as_str();
-            let outlet = g["outlet"].as_str().map(|o| OutletRef {
-                id: Some(id_of(o)),
-                name: o.to_string(),
-            });
-            let stance = g["stance"]
-                .as_object()
-                .unwrap()
-                .iter()
-                .map(|(issue, label)| {
-                    let label = StanceLabel::parse(label.as_str().unwrap()).unwrap();
-                    Stance {
-                        issue: issue.clone(),
-                        label,
-                        score: label.default_score(),
-                        confidence: 0.7,
-                        evidence: vec![Evidence {
-                            text: quote.chars().take(5).collect(),
-                            span: Span::new(start, start + 5),
-                            role: "favor".into(),
-                        }],
-                        by: "rules".into(),
-                    }
-                })
-                .collect();
-            let s = Statement {
-                article: article.id.clone(),
-                kind: StatementKind::parse(g["kind"].as_str().unwrap()).unwrap(),
-                text: quote,
-                span: Span::new(start, end),
-                cue: g["cue"].as_str().map(|c| Cue {
-                    text: c.to_string(),
-                    span: Span::new(start.saturating_sub(10), start.saturating_sub(10) + c.len()),
-                }),
-                source: Source {
-                    text: g["speaker_mention"].as_str().unwrap().to_string(),
-                    span: None,
-                    name: speaker.map(str::to_string),
-                    actor: speaker.map(id_of),
-                    kind: if speaker.is_some() {
-                        SourceType::Person
-                    } else {
-                        SourceType::Unknown
-                    },
-                },
-                outlet: outlet.clone(),
-                date: g["said_on"].as_str().and_then(rift_core::parse_date),
-                stance,
-            };
-            let tags = match outlet.as_ref().map(|o| o.name.as_str()) {
-                Some("Arman") | Some("Iranian Diplomacy") => {
-                    vec![FactionTag::new("rouhani", TieVia::Outlet)]
-                }
-                Some("Tadbir & Omid") => vec![
-                    FactionTag::new("hardline", TieVia::Outlet),
-                    FactionTag::new("hardline", TieVia::Speaker),
-                ],
-                Some("Daneshjoo") => vec![FactionTag::new("basij", TieVia::Outlet)],
-                _ => vec![],
-            };
-            (s, tags)
-        })
-        .collect()
-}
+#[path = "../fixtures/gold.rs"]
+mod gold;
+use gold::{gold_statements, seed_article, SEED};
 
 fn factions() -> Vec<Faction> {
     let f = |id: &str, parent: Option<&str>| Faction {
