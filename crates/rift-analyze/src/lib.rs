@@ -222,7 +222,8 @@ pub struct Positions {
     pub question: String,
     /// The reference actor's position, when a reference actor is set.
     pub reference: Option<ReferencePosition>,
-    /// Groups, most divergent first (then larger first, then by id).
+    /// Groups, most divergent first; on a tie resolved groups before [`is_catch_all`] ones, then
+    /// larger first, then by id.
     pub groups: Vec<GroupPosition>,
 }
 
@@ -301,6 +302,7 @@ pub fn positions(
         let div = |g: &GroupPosition| g.divergence.unwrap_or(f64::NEG_INFINITY);
         div(b)
             .total_cmp(&div(a))
+            .then(is_catch_all(&a.id).cmp(&is_catch_all(&b.id)))
             .then(b.n.cmp(&a.n))
             .then_with(|| a.id.cmp(&b.id))
     });
@@ -311,6 +313,11 @@ pub fn positions(
         reference,
         groups,
     }
+}
+
+/// True for the groups of what was not resolved: `(no faction)`, `(no outlet)`, `unresolved:…`.
+pub fn is_catch_all(group_id: &str) -> bool {
+    group_id == NO_FACTION || group_id == NO_OUTLET || group_id.starts_with(UNRESOLVED)
 }
 
 /// The label whose default score is nearest `score`; ties go to the label nearer 0.

@@ -381,6 +381,28 @@ fn unresolved_speakers_are_shown() {
 }
 
 #[test]
+fn catch_all_groups_sort_after_resolved_ones_on_a_tie() {
+    let rs = rows(vec![
+        r(Some("leader"), "No.", Against),
+        r(None, "Yes.", Favor).mention("a source"),
+        r(None, "Yes!", Favor).mention("another source"),
+        r(Some("z"), "Sure.", Favor).tag("soft", ViaSpeaker),
+        r(Some("y"), "Maybe.", Conditional).tag("hard", ViaSpeaker),
+    ]);
+    let p = positions(
+        &rs,
+        &issue(),
+        Some("leader"),
+        GroupBy::Faction,
+        TieMode::Auto,
+        &names(),
+    );
+    // `(no faction)` is larger and as divergent as `soft`, yet comes after it.
+    assert_eq!(ids(&p), ["soft", NO_FACTION, "hard"]);
+    assert_eq!(group(&p, NO_FACTION).n, 2);
+}
+
+#[test]
 fn nearest_label_boundaries() {
     assert_eq!(nearest_label(1.0), Favor);
     assert_eq!(nearest_label(0.8), Favor);

@@ -208,3 +208,118 @@ fn write_positions_table<W: Write>(mut out: W, p: &Positions) -> std::io::Result
         &table,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rift_store::{FactionTag, NewArticle, TieVia};
+
+    fn issue(id: &str) -> IssueConfig {
+        IssueConfig {
+            id: id.into(),
+            question: format!("{id}?"),
+            reference: Some("boss".into()),
+            ..Default::default()
+        }
+    }
+
+    fn statement(actor: &str, label: rift_core::StanceLabel) -> rift_core::Statement {
+        rift_core::Statement {
+            article: "a".into(),
+            kind: rift_core::StatementKind::Direct,
+            text: format!("{actor} says {}", label.as_str()),
+            span: rift_core::Span::new(0, 1),
+            cue: None,
+            source: rift_core::Source {
+                text: actor.into(),
+                actor: Some(actor.into()),
+                ..Default::default()
+            },
+            outlet: None,
+            date: None,
+            stance: vec![rift_core::Stance {
+                issue: "talks".into(),
+                label,
+                score: label.default_score(),
+                confidence: 1.0,
+                evidence: vec![],
+                by: "rules".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn unknown_issue_lists_the_known_ones() {
+        let mut store = Store::open_in_memory().unwrap();
+        let err = known_issue(&store, "talks").unwrap_err().to_string();
+        assert!(err.contains("holds no issues"), "{err}");
+        store
+            .save_project(&[], &[], &[], &[issue("talks"), issue("trade")])
+            .unwrap();
+        assert_eq!(known_issue(&store, "talks").unwrap(), issue("talks"));
+        let err = known_issue(&store, "war").unwrap_err().to_string();
+        assert!(
+            err.contains("\"war\"") && err.contains("talks, trade"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn missing_database_is_an_error_and_is_not_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing.db");
+        let err = open_db(&path).unwrap_err().to_string();
+        assert!(err.contains("does not exist"), "{err}");
+        assert!(!path.exists());
+    }
+
+    #[test]
+    fn table_puts_the_reference_first() {
+        use rift_core::StanceLabel::{Against, Favor};
+        let mut store = Store::open_in_memory().unwrap();
+        let article = rift_core::Article::new("a", "text");
+        store
+            .insert_batch(&[NewArticle {
+                article: &article,
+                outlet_id: None,
+                statements: vec![
+                    (statement("boss", Against), vec![]),
+                    (
+                        statement("aide", Favor),
+                        vec![FactionTag::new("soft", TieVia::Speaker)],
+                    ),
+                ],
+            }])
+            .unwrap();
+        let rows = store
+            .statements(&StatementFilter {
+                issue: Some("talks".into()),
+                ..Default::default()
+            })
+            .unwrap();
+        let p = rift_analyze::positions(
+            &rows,
+            &issue("talks"),
+            Some("boss"),
+            GroupBy::Faction,
+            TieMode::Auto,
+            &NameLookup::default(),
+        );
+        let mut out = Vec::new();
+        write_positions_table(&mut out, &p).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "talks: talks?");
+        assert!(lines[1].starts_with("ROLE"));
+        let cells = |l: &str| l.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(
+            cells(lines[2]),
+            ["reference", "boss", "boss", "against", "-1.00", "1", "-"]
+        );
+        assert_eq!(
+            cells(lines[3]),
+            ["group", "soft", "soft", "favor", "+1.00", "1", "2.00", "1/0/0/0"]
+        );
+        assert_eq!(lines.len(), 4);
+    }
+}
