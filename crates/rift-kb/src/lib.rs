@@ -1,1 +1,55 @@
-//! Knowledge base: factions, actors, outlets, time-bounded ties; alias matching and resolution.
+//! Knowledge base: factions, actors, outlets and their time-bounded ties; alias matching and
+//! source resolution.
+//!
+//! Where it sits in the pipeline: `rift-extract` finds statements and fills each
+//! [`rift_core::Source`] with the mention as written; this crate then maps the mention to a KB
+//! actor or outlet ([`Resolver::resolve`]), and tells `rift-analyze` which factions a speaker or
+//! outlet belonged to on the statement's date ([`Resolver::factions_of`]). The project folder's
+//! `issues.toml` is loaded here too ([`Project::load`]) and handed to `rift-stance`.
+//!
+//! * [`Project::load`] reads `kb.toml` (and/or every `kb/*.toml`) and `issues.toml`.
+//! * [`Resolver`] holds one Aho-Corasick automaton over every alias in the KB.
+//! * [`check`] validates a loaded project (`rift kb check`).
+//!
+//! The file format is documented in `docs/kb.md`.
+
+mod check;
+mod fold;
+mod load;
+mod resolve;
+
+pub use check::{check, Diagnostic, Severity};
+pub use load::{Kb, Origin, Origins, Project};
+pub use resolve::{AliasForm, EntityKind, EntityRef, Mention, Resolver};
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong while loading a project.
+#[derive(Debug, thiserror::Error)]
+pub enum KbError {
+    /// A file could not be read.
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A file is not valid TOML, or a table does not fit the schema.
+    #[error("{}:{line}: {message}", file.display())]
+    Parse {
+        /// The file.
+        file: PathBuf,
+        /// 1-based line of the error (of the offending table when the parser gives no finer span).
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The folder holds neither `kb.toml` nor a `kb/` folder.
+    #[error("{}: no kb.toml or kb/ folder found", dir.display())]
+    NoKb {
+        /// The project folder.
+        dir: PathBuf,
+    },
+}

@@ -1,0 +1,728 @@
+//! Alias matching and source resolution.
+//!
+//! [`Resolver`] compiles every name and alias of the KB (plus derived forms: a person's surname,
+//! `<outlet> daily` / `website` / `newspaper` / `news agency`…, `<faction> faction`) into one
+//! leftmost-longest Aho-Corasick automaton, run over a case-folded copy of a text
+//! ([`crate::fold`]) with word boundaries checked after each match. `rift-extract` fills each
+//! statement's [`Source`] with the mention as written; [`Resolver::resolve`] maps it to a KB actor
+//! or outlet and fills [`Statement::outlet`]; `rift-analyze` asks [`Resolver::factions_of`] which
+//! camps a resolved speaker or outlet belonged to on the statement's date.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use rift_core::{
+    ActorKind, Article, CharIndex, Date, OutletRef, Source, SourceType, Statement, TieSubject,
+};
+
+use crate::fold::{fold, is_word, Folded};
+use crate::Kb;
+
+/// What a mention refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    /// A KB actor (person or organisation).
+    Actor,
+    /// A KB outlet.
+    Outlet,
+    /// A KB faction.
+    Faction,
+}
+
+/// A reference to one KB entity.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntityRef {
+    /// Actor, outlet or faction.
+    pub kind: EntityKind,
+    /// Its id.
+    pub id: String,
+}
+
+/// How an alias was obtained, from most to least specific.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AliasForm {
+    /// The canonical `name`.
+    Name,
+    /// One of the listed `aliases`.
+    Alias,
+    /// A derived outlet or faction form (`Arman daily`, `the Entekhab website`, `reformist faction`).
+    Derived,
+    /// A person's surname, derived from the name or a multi-word alias.
+    Surname,
+}
+
+/// One match of a KB alias in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offset of the first byte in the searched text.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The entity (the first candidate when the alias is ambiguous).
+    pub entity: EntityRef,
+    /// How the matched alias was obtained.
+    pub form: AliasForm,
+    /// Other entities claiming the same alias with the same [`AliasForm`]; non-empty means
+    /// the mention is ambiguous and [`Resolver::resolve`] will not use it.
+    pub alternatives: Vec<EntityRef>,
+}
+
+impl Mention {
+    /// True when another entity claims the same alias equally.
+    pub fn is_ambiguous(&self) -> bool {
+        !self.alternatives.is_empty()
+    }
+}
+
+/// Derived outlet suffixes (`Arman daily`, `Fars news agency`).
+const OUTLET_SUFFIXES: [&str; 10] = [
+    " daily",
+    " website",
+    " newspaper",
+    " news agency",
+    " agency",
+    " news website",
+    " news",
+    " paper",
+    " weekly",
+    " site",
+];
+
+/// Last word of a generic outlet noun (`the website`, `the state-run daily`).
+const OUTLET_NOUNS: [&str; 10] = [
+    "website",
+    "site",
+    "daily",
+    "paper",
+    "newspaper",
+    "agency",
+    "weekly",
+    "outlet",
+    "publication",
+    "journal",
+];
+
+/// Words allowed before a generic outlet noun.
+const OUTLET_NOUN_MODIFIERS: [&str; 16] = [
+    "the",
+    "this",
+    "that",
+    "same",
+    "said",
+    "news",
+    "state-run",
+    "state-owned",
+    "state-affiliated",
+    "state",
+    "official",
+    "semi-official",
+    "online",
+    "daily",
+    "government-run",
+    "its",
+];
+
+/// Where the head of a descriptive mention ends: `Bavand, a former official of …`,
+/// `Arman daily affiliated to Rouhani faction`.
+const HEAD_ENDS: [&str; 14] = [
+    ",",
+    " of ",
+    " to ",
+    " affiliated",
+    " associated",
+    " close ",
+    " from ",
+    " for ",
+    " with ",
+    " who ",
+    " which ",
+    " that ",
+    " in ",
+    " and ",
+];
+
+/// Role title synonyms folded before matching roles.
+const ROLE_SYNONYMS: [(&str, &str); 3] = [
+    ("minister of foreign affairs", "foreign minister"),
+    ("foreign affairs minister", "foreign minister"),
+    ("head of state", "president"),
+];
+
+struct RoleEntry {
+    title: String,
+    actor: usize,
+    role: usize,
+}
+
+/// Alias matcher and resolver over one [`Kb`] (which it keeps a copy of).
+pub struct Resolver {
+    kb: Kb,
+    ac: AhoCorasick,
+    /// Per pattern id: candidates sorted by form (best first).
+    candidates: Vec<Vec<(EntityRef, AliasForm)>>,
+    roles: Vec<RoleEntry>,
+}
+
+impl std::fmt::Debug for Resolver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Resolver")
+            .field("patterns", &self.candidates.len())
+            .field("roles", &self.roles.len())
+            .finish()
+    }
+}
+
+fn looks_like_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() >= 2
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+}
+
+fn surname(s: &str) -> Option<&str> {
+    if !looks_like_name(s) {
+        return None;
+    }
+    let last = s.split_whitespace().next_back()?;
+    (last.chars().filter(|c| c.is_alphabetic()).count() >= 3).then_some(last)
+}
+
+impl Resolver {
+    /// Compiles the KB's aliases into one automaton.
+    pub fn new(kb: &Kb) -> Resolver {
+        let mut table: HashMap<String, Vec<(EntityRef, AliasForm)>> = HashMap::new();
+        let mut add = |text: &str, entity: &EntityRef, form: AliasForm| {
+            let key = fold(text);
+            if key.is_empty() {
+                return;
+            }
+            let list = table.entry(key).or_default();
+            match list.iter_mut().find(|(e, _)| e == entity) {
+                Some((_, f)) => *f = (*f).min(form),
+                None => list.push((entity.clone(), form)),
+            }
+        };
+        for a in &kb.actors {
+            let e = EntityRef {
+                kind: EntityKind::Actor,
+                id: a.id.clone(),
+            };
+            add(&a.name, &e, AliasForm::Name);
+            for al in &a.aliases {
+                add(al, &e, AliasForm::Alias);
+            }
+            if a.kind == ActorKind::Person {
+                for n in std::iter::once(&a.name).chain(&a.aliases) {
+                    if let Some(s) = surname(n) {
+                        add(s, &e, AliasForm::Surname);
+                    }
+                }
+            }
+        }
+        for o in &kb.outlets {
+            let e = EntityRef {
+                kind: EntityKind::Outlet,
+                id: o.id.clone(),
+            };
+            add(&o.name, &e, AliasForm::Name);
+            for al in &o.aliases {
+                add(al, &e, AliasForm::Alias);
+            }
+            for base in std::iter::once(&o.name).chain(&o.aliases) {
+                let b = fold(base);
+                for suf in OUTLET_SUFFIXES {
+                    if b.ends_with(suf) {
+                        continue;
+                    }
+                    add(&format!("{b}{suf}"), &e, AliasForm::Derived);
+                    add(&format!("the {b}{suf}"), &e, AliasForm::Derived);
+                }
+            }
+        }
+        for f in &kb.factions {
+            let e = EntityRef {
+                kind: EntityKind::Faction,
+                id: f.id.clone(),
+            };
+            add(&f.name, &e, AliasForm::Name);
+            for al in &f.aliases {
+                add(al, &e, AliasForm::Alias);
+            }
+            for base in std::iter::once(&f.name).chain(&f.aliases) {
+                let b = fold(base);
+                if !(b.ends_with(" faction") || b.ends_with(" camp") || b.ends_with('s')) {
+                    add(&format!("{b} faction"), &e, AliasForm::Derived);
+                    add(&format!("{b} camp"), &e, AliasForm::Derived);
+                }
+            }
+        }
+        let mut patterns: Vec<(String, Vec<(EntityRef, AliasForm)>)> = table.into_iter().collect();
+        patterns.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut candidates = Vec::with_capacity(patterns.len());
+        let mut keys = Vec::with_capacity(patterns.len());
+        for (k, mut c) in patterns {
+            c.sort_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(&b.0)));
+            keys.push(k);
+            candidates.push(c);
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
+            .build(&keys)
+            .expect("alias automaton builds");
+        let mut roles = Vec::new();
+        for (ai, a) in kb.actors.iter().enumerate() {
+            for (ri, r) in a.roles.iter().enumerate() {
+                let title = fold_role(&r.title);
+                if !title.is_empty() {
+                    roles.push(RoleEntry {
+                        title,
+                        actor: ai,
+                        role: ri,
+                    });
+                }
+            }
+        }
+        tracing::debug!(
+            patterns = keys.len(),
+            roles = roles.len(),
+            "alias automaton built"
+        );
+        Resolver {
+            kb: kb.clone(),
+            ac,
+            candidates,
+            roles,
+        }
+    }
+
+    /// The KB this resolver was built from.
+    pub fn kb(&self) -> &Kb {
+        &self.kb
+    }
+
+    /// Every KB alias in `text`, leftmost-longest, on word boundaries, in text order.
+    /// Spans are byte offsets into `text`.
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        let folded = Folded::new(text);
+        let hay = folded.text.as_str();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < hay.len() {
+            let Some(m) = self.ac.find(Input::new(hay).span(pos..hay.len())) else {
+                break;
+            };
+            let mut cand = Some(m);
+            let mut accepted = None;
+            while let Some(c) = cand {
+                if folded.on_word_boundaries(c.start(), c.end()) {
+                    accepted = Some(c);
+                    break;
+                }
+                if c.end() <= c.start() + 1 {
+                    break;
+                }
+                // A shorter alias at the same start may still sit on a boundary.
+                cand = self.ac.find(
+                    Input::new(hay)
+                        .span(c.start()..c.end() - 1)
+                        .anchored(Anchored::Yes),
+                );
+            }
+            match accepted {
+                Some(c) => {
+                    let cands = &self.candidates[c.pattern().as_usize()];
+                    let (entity, form) = cands[0].clone();
+                    let alternatives = cands[1..]
+                        .iter()
+                        .filter(|(_, f)| *f == form)
+                        .map(|(e, _)| e.clone())
+                        .collect();
+                    let (start, end) = folded.original(c.start(), c.end());
+                    out.push(Mention {
+                        start,
+                        end,
+                        entity,
+                        form,
+                        alternatives,
+                    });
+                    pos = c.end();
+                }
+                None => {
+                    pos = m.start()
+                        + hay[m.start()..]
+                            .chars()
+                            .next()
+                            .map_or(1, |ch| ch.len_utf8());
+                }
+            }
+        }
+        out
+    }
+
+    /// Resolves the sources and outlets of an article's statements in place (see `docs/kb.md`):
+    /// a KB name inside `source.name` or `source.text`; generic outlet nouns (`the website`) to the
+    /// last outlet mentioned before the source; role-only mentions (`the former foreign minister`)
+    /// to the one actor holding that role on the statement's date. Then `statement.outlet` is
+    /// resolved, or filled from an outlet source or the article's outlet. Unknown speakers keep
+    /// their text and name.
+    pub fn resolve(&self, article: &Article, statements: &mut [Statement]) {
+        let article_mentions = self.mentions(&article.text);
+        let index = CharIndex::new(&article.text);
+        let article_outlet = self.article_outlet(article);
+        for st in statements.iter_mut() {
+            let date = st.date.or(article.published);
+            let found = self.resolve_source(&st.source, &article_mentions, &index, date);
+            if let Some(e) = &found {
+                self.apply(&mut st.source, e);
+            } else {
+                tracing::debug!(
+                    article = %article.id,
+                    mention = %st.source.text,
+                    "source not in the KB"
+                );
+            }
+            st.outlet = match st.outlet.take() {
+                Some(o) => Some(self.resolve_outlet_ref(o)),
+                None => match &found {
+                    Some(e) if e.kind == EntityKind::Outlet => self.outlet_ref(&e.id),
+                    _ => article_outlet.clone(),
+                },
+            };
+        }
+    }
+
+    /// Faction ids `subject` was tied to on `date` (every tie when the date is unknown), the most
+    /// specific first, followed by their parent factions; no duplicates.
+    pub fn factions_of(&self, subject: &TieSubject, date: Option<Date>) -> Vec<String> {
+        let mut direct: Vec<&str> = self
+            .kb
+            .ties_of(subject)
+            .filter(|t| t.holds_on(date))
+            .map(|t| t.faction.as_str())
+            .collect();
+        direct.sort_by_key(|f| std::cmp::Reverse(self.depth(f)));
+        let mut out: Vec<String> = Vec::new();
+        for f in &direct {
+            if !out.iter().any(|o| o == f) {
+                out.push(f.to_string());
+            }
+        }
+        for f in &direct {
+            let mut cur = self.kb.faction(f).and_then(|x| x.parent.as_deref());
+            let mut guard = 0;
+            while let Some(p) = cur {
+                if guard > self.kb.factions.len() {
+                    break;
+                }
+                guard += 1;
+                if !out.iter().any(|o| o == p) {
+                    out.push(p.to_string());
+                }
+                cur = self.kb.faction(p).and_then(|x| x.parent.as_deref());
+            }
+        }
+        out
+    }
+
+    /// The tie subject of a resolved source (`None` when `source.actor` is unset or unknown).
+    pub fn subject_of(&self, source: &Source) -> Option<TieSubject> {
+        let id = source.actor.as_deref()?;
+        let as_actor = self.kb.actor(id).map(|_| TieSubject::Actor(id.to_string()));
+        let as_outlet = self
+            .kb
+            .outlet(id)
+            .map(|_| TieSubject::Outlet(id.to_string()));
+        match source.kind {
+            SourceType::Outlet => as_outlet.or(as_actor),
+            _ => as_actor.or(as_outlet),
+        }
+    }
+
+    /// Resolves a free outlet name (`Arman daily`, `armandaily.ir`) to a KB outlet id.
+    pub fn outlet_id(&self, name: &str) -> Option<String> {
+        let by_alias = self
+            .mentions(name)
+            .into_iter()
+            .find(|m| m.entity.kind == EntityKind::Outlet && !m.is_ambiguous())
+            .map(|m| m.entity.id);
+        by_alias.or_else(|| self.outlet_by_domain(name))
+    }
+
+    fn depth(&self, faction: &str) -> usize {
+        let mut d = 0;
+        let mut cur = self.kb.faction(faction).and_then(|f| f.parent.as_deref());
+        while let Some(p) = cur {
+            d += 1;
+            if d > self.kb.factions.len() {
+                break;
+            }
+            cur = self.kb.faction(p).and_then(|f| f.parent.as_deref());
+        }
+        d
+    }
+
+    fn apply(&self, source: &mut Source, e: &EntityRef) {
+        match e.kind {
+            EntityKind::Actor => {
+                if let Some(a) = self.kb.actor(&e.id) {
+                    source.actor = Some(a.id.clone());
+                    source.name = Some(a.name.clone());
+                    source.kind = match a.kind {
+                        ActorKind::Person => SourceType::Person,
+                        ActorKind::Organisation => SourceType::Group,
+                    };
+                }
+            }
+            EntityKind::Outlet => {
+                if let Some(o) = self.kb.outlet(&e.id) {
+                    source.actor = Some(o.id.clone());
+                    source.name = Some(o.name.clone());
+                    source.kind = SourceType::Outlet;
+                }
+            }
+            EntityKind::Faction => {}
+        }
+    }
+
+    fn resolve_source(
+        &self,
+        source: &Source,
+        article_mentions: &[Mention],
+        index: &CharIndex,
+        date: Option<Date>,
+    ) -> Option<EntityRef> {
+        // Already resolved (resolve() run twice): keep it.
+        if let Some(id) = &source.actor {
+            let kind = match source.kind {
+                SourceType::Outlet if self.kb.outlet(id).is_some() => Some(EntityKind::Outlet),
+                _ if self.kb.actor(id).is_some() => Some(EntityKind::Actor),
+                _ if self.kb.outlet(id).is_some() => Some(EntityKind::Outlet),
+                _ => None,
+            };
+            if let Some(kind) = kind {
+                return Some(EntityRef {
+                    kind,
+                    id: id.clone(),
+                });
+            }
+        }
+        // (a) a KB name inside the best name, else inside the mention.
+        if let Some(e) = source.name.as_deref().and_then(|n| self.entity_in(n)) {
+            return Some(e);
+        }
+        if let Some(e) = self.entity_in(&source.text) {
+            return Some(e);
+        }
+        // (b) `the website` → the last outlet mentioned before the source.
+        if is_generic_outlet(&source.text) {
+            let span = source.span?;
+            let before = index.byte_of(span.start);
+            let last = article_mentions
+                .iter()
+                .rev()
+                .find(|m| m.end <= before && m.entity.kind == EntityKind::Outlet && !m.is_ambiguous());
+            return last.map(|m| m.entity.clone());
+        }
+        // (c) a role-only mention → the holder on that date.
+        self.role_holder(&source.text, date)
+    }
+
+    /// The person or outlet a mention names (see `docs/kb.md` for the head rule).
+    fn entity_in(&self, text: &str) -> Option<EntityRef> {
+        let all = self.mentions(text);
+        let usable: Vec<&Mention> = all
+            .iter()
+            .filter(|m| m.entity.kind != EntityKind::Faction)
+            .filter(|m| {
+                if m.is_ambiguous() {
+                    tracing::debug!(
+                        mention = %&text[m.start..m.end],
+                        candidates = ?std::iter::once(&m.entity).chain(&m.alternatives).collect::<Vec<_>>(),
+                        "ambiguous alias, not resolved"
+                    );
+                }
+                !m.is_ambiguous()
+            })
+            .collect();
+        if usable.is_empty() {
+            return None;
+        }
+        let possessive = |m: &Mention| text[m.end..].starts_with(['\'', '\u{2019}']);
+        // The head of `Bavand, a former official of …` ends at the first connector.
+        let f = Folded::new(text);
+        let head_end = HEAD_ENDS
+            .iter()
+            .filter_map(|h| f.text.find(h))
+            .min()
+            .map_or(text.len(), |p| f.original(p, p + 1).0);
+        let head: Vec<&&Mention> = usable.iter().filter(|m| m.end <= head_end).collect();
+        let pick = |set: &[&&Mention]| -> Option<EntityRef> {
+            set.iter()
+                .rev()
+                .find(|m| !possessive(m))
+                .or_else(|| set.last())
+                .map(|m| m.entity.clone())
+        };
+        if !head.is_empty() {
+            return pick(&head);
+        }
+        let firsts: Vec<&&Mention> = usable.iter().collect();
+        firsts
+            .iter()
+            .find(|m| !possessive(m))
+            .or_else(|| firsts.first())
+            .map(|m| m.entity.clone())
+    }
+
+    fn role_holder(&self, text: &str, date: Option<Date>) -> Option<EntityRef> {
+        let t = fold_role(text);
+        if t.is_empty() {
+            return None;
+        }
+        let former = contains_word(&t, "former") || t.contains("ex-");
+        let matched: Vec<&RoleEntry> = self
+            .roles
+            .iter()
+            .filter(|r| contains_word(&t, &r.title))
+            .collect();
+        let longest = matched.iter().map(|r| r.title.len()).max()?;
+        let mut holders: Vec<usize> = matched
+            .iter()
+            .filter(|r| r.title.len() == longest)
+            .filter(|r| {
+                let role = &self.kb.actors[r.actor].roles[r.role];
+                if former {
+                    match (date, role.to) {
+                        (Some(d), Some(to)) => to < d,
+                        (None, Some(_)) => true,
+                        _ => false,
+                    }
+                } else {
+                    role.holds_on(date)
+                }
+            })
+            .map(|r| r.actor)
+            .collect();
+        holders.sort_unstable();
+        holders.dedup();
+        match holders.as_slice() {
+            [one] => Some(EntityRef {
+                kind: EntityKind::Actor,
+                id: self.kb.actors[*one].id.clone(),
+            }),
+            [] => None,
+            many => {
+                tracing::debug!(
+                    mention = %text,
+                    ?date,
+                    candidates = ?many.iter().map(|&i| &self.kb.actors[i].id).collect::<Vec<_>>(),
+                    "role fits several actors, not resolved"
+                );
+                None
+            }
+        }
+    }
+
+    fn outlet_ref(&self, id: &str) -> Option<OutletRef> {
+        self.kb.outlet(id).map(|o| OutletRef {
+            id: Some(o.id.clone()),
+            name: o.name.clone(),
+        })
+    }
+
+    fn resolve_outlet_ref(&self, o: OutletRef) -> OutletRef {
+        let id = o
+            .id
+            .clone()
+            .filter(|id| self.kb.outlet(id).is_some())
+            .or_else(|| self.outlet_id(&o.name));
+        match id.and_then(|id| self.outlet_ref(&id)) {
+            Some(r) => r,
+            None => OutletRef {
+                id: o.id.filter(|id| self.kb.outlet(id).is_some()),
+                name: o.name,
+            },
+        }
+    }
+
+    fn article_outlet(&self, article: &Article) -> Option<OutletRef> {
+        if let Some(name) = article.outlet.as_deref().filter(|n| !n.trim().is_empty()) {
+            return Some(self.resolve_outlet_ref(OutletRef {
+                id: None,
+                name: name.trim().to_string(),
+            }));
+        }
+        let domain = article.url.as_deref().and_then(domain_of)?;
+        Some(match self.outlet_by_domain(&domain) {
+            Some(id) => self.outlet_ref(&id)?,
+            None => OutletRef {
+                id: None,
+                name: domain,
+            },
+        })
+    }
+
+    fn outlet_by_domain(&self, name: &str) -> Option<String> {
+        let d = domain_of(name)?;
+        self.kb
+            .outlets
+            .iter()
+            .find(|o| {
+                o.domains.iter().any(|od| {
+                    let od = od.trim().trim_start_matches("www.").to_ascii_lowercase();
+                    !od.is_empty() && (d == od || d.ends_with(&format!(".{od}")))
+                })
+            })
+            .map(|o| o.id.clone())
+    }
+}
+
+/// Host of a URL or bare domain, lower case, without `www.`.
+fn domain_of(s: &str) -> Option<String> {
+    let s = s.trim();
+    let rest = s.split_once("://").map_or(s, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?.to_ascii_lowercase();
+    let host = host.trim_start_matches("www.");
+    (host.contains('.') && !host.contains(' ')).then(|| host.to_string())
+}
+
+fn fold_role(s: &str) -> String {
+    let mut t = fold(s).replace(['[', ']', '(', ')'], " ");
+    for (from, to) in ROLE_SYNONYMS {
+        t = t.replace(from, to);
+    }
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn contains_word(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(needle) {
+        let s = from + i;
+        let e = s + needle.len();
+        let before_ok = !hay[..s].chars().next_back().is_some_and(is_word);
+        let after_ok = !hay[e..].chars().next().is_some_and(is_word);
+        if before_ok && after_ok {
+            return true;
+        }
+        from = s + hay[s..].chars().next().map_or(1, |c| c.len_utf8());
+    }
+    false
+}
+
+/// `the website`, `the daily`, `the state-run news agency` — an outlet named by its kind only.
+fn is_generic_outlet(text: &str) -> bool {
+    let t = fold(text);
+    let t = t.trim_end_matches("'s").trim_end_matches('\'');
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let Some((last, before)) = words.split_last() else {
+        return false;
+    };
+    OUTLET_NOUNS.contains(last) && before.iter().all(|w| OUTLET_NOUN_MODIFIERS.contains(w))
+}
