@@ -23,7 +23,7 @@ mod write;
 
 pub use types::{
     ArticleRow, FactionTag, InputRow, InputStatus, InsertOutcome, NewArticle, StatementFilter,
-    StatementRow, TieVia,
+    StatementRow, StoreStats, TieVia,
 };
 
 /// Everything that can go wrong in the store.

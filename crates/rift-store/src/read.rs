@@ -5,13 +5,13 @@ use std::collections::HashMap;
 
 use rift_core::{
     Actor, Article, Cue, Date, Evidence, Faction, IssueConfig, Outlet, OutletRef, Source,
-    SourceType, Span, Stance, StanceLabel, Statement, StatementKind,
+    SourceType, Span, Stance, StanceLabel, Statement, StatementKind, Tie,
 };
 use rusqlite::{types::ToSql, OptionalExtension, Row};
 
 use crate::{
     ArticleRow, FactionTag, InputRow, InputStatus, Result, StatementFilter, StatementRow, Store,
-    StoreError, TieVia,
+    StoreError, StoreStats, TieVia,
 };
 
 impl Store {
@@ -203,6 +203,33 @@ impl Store {
     /// The stored KB outlets, by id.
     pub fn outlets(&self) -> Result<Vec<Outlet>> {
         self.snapshot("SELECT json FROM outlets ORDER BY id")
+    }
+
+    /// The stored KB ties, in the order they were saved.
+    pub fn ties(&self) -> Result<Vec<Tie>> {
+        self.snapshot("SELECT json FROM ties ORDER BY id")
+    }
+
+    /// Row counts: what the database holds, for summaries after an ingest.
+    pub fn stats(&self) -> Result<StoreStats> {
+        let count = |sql: &str| -> Result<u64> {
+            Ok(self.conn.query_row(sql, [], |r| r.get::<_, i64>(0))? as u64)
+        };
+        let inputs = |status: InputStatus| -> Result<u64> {
+            Ok(self.conn.query_row(
+                "SELECT COUNT(*) FROM inputs WHERE status = ?1",
+                [status.as_str()],
+                |r| r.get::<_, i64>(0),
+            )? as u64)
+        };
+        Ok(StoreStats {
+            articles: count("SELECT COUNT(*) FROM articles")?,
+            statements: count("SELECT COUNT(*) FROM statements")?,
+            stances: count("SELECT COUNT(*) FROM stances")?,
+            inputs_ingested: inputs(InputStatus::Ingested)?,
+            inputs_duplicate: inputs(InputStatus::Duplicate)?,
+            inputs_rejected: inputs(InputStatus::Rejected)?,
+        })
     }
 
     /// The stored issues, by id.

@@ -5,7 +5,7 @@
 //! transaction together with the version bump. A database written by a newer rift (version beyond
 //! the list) is refused rather than guessed at. Never edit a released migration: append one.
 //!
-//! # Tables (version 1)
+//! # Version 1
 //!
 //! Offsets are Unicode code points into `articles.text` (see `rift-core`); dates are `YYYY-MM-DD`
 //! text; times are UTC RFC 3339 text.
@@ -23,7 +23,14 @@
 //! | `issues` | configured issue (snapshot) | `id` PK, `question`, `reference`, `config` (the whole `IssueConfig` as JSON) |
 //! | `inputs` | input record seen by ingest | `id` PK, `source` (path or URL), `record` (record number inside it, if any), `status` (`ingested` / `duplicate` / `rejected`), `reason`, `article_id` → `articles.id` (the stored or matching article), `at` |
 //!
-//! The KB snapshot tables are replaced as a whole by `Store::save_project`; nothing references them
+//! # Version 2
+//!
+//! | table | one row per | columns |
+//! |---|---|---|
+//! | `ties` | KB tie (snapshot) | `id` PK (KB order), `subject_kind` (`actor` / `outlet`), `subject`, `faction`, `relation`, `from`/`to` (inclusive days, if known), `json` (the whole `Tie`) |
+//!
+//! The KB snapshot tables are replaced as a whole by `Store::save_project` (and `ties` by
+//! `Store::save_ties`); nothing references them
 //! by foreign key, so a changed KB never breaks stored statements (their faction tags are facts of
 //! the ingest run that made them). Deleting an article cascades to its statements, stances and tags.
 
@@ -132,6 +139,20 @@ CREATE TABLE inputs (
     at            TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 CREATE INDEX inputs_source ON inputs(source);
+"#,
+    // 2: the KB's time-bounded ties, so a database keeps the whole KB it was tagged with.
+    r#"
+CREATE TABLE ties (
+    id            INTEGER PRIMARY KEY,
+    subject_kind  TEXT NOT NULL CHECK (subject_kind IN ('actor', 'outlet')),
+    subject       TEXT NOT NULL,
+    faction       TEXT NOT NULL,
+    relation      TEXT NOT NULL,
+    "from"        TEXT,
+    "to"          TEXT,
+    json          TEXT NOT NULL
+);
+CREATE INDEX ties_subject ON ties(subject_kind, subject);
 "#,
 ];
 

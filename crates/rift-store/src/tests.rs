@@ -396,3 +396,81 @@ fn markup_in_text_round_trips_unchanged() {
         Some("<b>title</b>")
     );
 }
+
+#[test]
+fn upgrades_a_version_1_database_keeping_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.db");
+    {
+        // A database as the first schema left it.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+             INSERT INTO meta VALUES ('schema_version', '1');",
+        )
+        .unwrap();
+        conn.execute_batch(schema::MIGRATIONS[0]).unwrap();
+        conn.execute(
+            "INSERT INTO articles (ext_id, source, text, content_hash) VALUES ('old', 'x', 'Old.', 'h')",
+            [],
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), schema::current_version());
+    assert_eq!(store.articles().unwrap()[0].ext_id, "old");
+    let tie = rift_core::Tie {
+        subject: rift_core::TieSubject::Outlet("arman".into()),
+        faction: "rouhani".into(),
+        relation: "affiliated".into(),
+        from: rift_core::parse_date("2013-08-03"),
+        to: None,
+        note: Some("gold article".into()),
+    };
+    let other = rift_core::Tie {
+        subject: rift_core::TieSubject::Actor("kosari".into()),
+        faction: "hardline".into(),
+        relation: "member".into(),
+        from: None,
+        to: rift_core::parse_date("2020-01-01"),
+        note: None,
+    };
+    store.save_ties(&[tie.clone(), other.clone()]).unwrap();
+    assert_eq!(store.ties().unwrap(), [tie.clone(), other]);
+    store.save_ties(std::slice::from_ref(&tie)).unwrap();
+    assert_eq!(store.ties().unwrap(), [tie]);
+}
+
+#[test]
+fn stats_count_rows_and_ledger_statuses() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (_, sts, id) = ingest_seed(&mut store);
+    store
+        .record_input("a.txt", None, InputStatus::Ingested, None, Some(id))
+        .unwrap();
+    store
+        .record_input("b.jsonl", Some(3), InputStatus::Duplicate, None, Some(id))
+        .unwrap();
+    store
+        .record_input(
+            "b.jsonl",
+            Some(4),
+            InputStatus::Rejected,
+            Some("empty text"),
+            None,
+        )
+        .unwrap();
+    let s = store.stats().unwrap();
+    assert_eq!(s.articles, 1);
+    assert_eq!(s.statements as usize, sts.len());
+    let stances: usize = sts.iter().map(|(s, _)| s.stance.len()).sum();
+    assert_eq!(s.stances as usize, stances);
+    assert_eq!(
+        (s.inputs_ingested, s.inputs_duplicate, s.inputs_rejected),
+        (1, 1, 1)
+    );
+    let rejected = &store.inputs().unwrap()[2];
+    assert_eq!(rejected.record, Some(4));
+    assert_eq!(rejected.reason.as_deref(), Some("empty text"));
+    assert_eq!(rejected.article_id, None);
+}

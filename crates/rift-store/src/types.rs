@@ -212,3 +212,20 @@ pub struct StatementRow {
     /// The article's URL, if known.
     pub article_url: Option<String>,
 }
+
+/// Row counts of a database ([`crate::Store::stats`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct StoreStats {
+    /// Stored articles.
+    pub articles: u64,
+    /// Stored statements.
+    pub statements: u64,
+    /// Stored stances (statement × issue).
+    pub stances: u64,
+    /// Ledger records with status `ingested`.
+    pub inputs_ingested: u64,
+    /// Ledger records with status `duplicate`.
+    pub inputs_duplicate: u64,
+    /// Ledger records with status `rejected`.
+    pub inputs_rejected: u64,
+}

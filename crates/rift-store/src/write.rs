@@ -1,6 +1,6 @@
 //! Writes: the KB snapshot, article batches, the ingest ledger.
 
-use rift_core::{Actor, Faction, IssueConfig, Outlet, Statement};
+use rift_core::{Actor, Faction, IssueConfig, Outlet, Statement, Tie, TieSubject};
 use rusqlite::{params, OptionalExtension, Transaction};
 
 use crate::{FactionTag, InputStatus, InsertOutcome, NewArticle, Result, Store};
@@ -54,6 +54,36 @@ impl Store {
                     i.question,
                     i.reference,
                     serde_json::to_string(i)?
+                ])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Replaces the KB's ties in the snapshot with `ties` (kept in the given order), in one
+    /// transaction. Call it with `save_project` when saving a project's KB.
+    pub fn save_ties(&mut self, ties: &[Tie]) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM ties", [])?;
+        {
+            let mut st = tx.prepare(
+                r#"INSERT INTO ties (subject_kind, subject, faction, relation, "from", "to", json)
+                   VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"#,
+            )?;
+            for t in ties {
+                let (kind, subject) = match &t.subject {
+                    TieSubject::Actor(id) => ("actor", id),
+                    TieSubject::Outlet(id) => ("outlet", id),
+                };
+                st.execute(params![
+                    kind,
+                    subject,
+                    t.faction,
+                    t.relation,
+                    t.from.map(|d| d.to_string()),
+                    t.to.map(|d| d.to_string()),
+                    serde_json::to_string(t)?
                 ])?;
             }
         }
