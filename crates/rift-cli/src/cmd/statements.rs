@@ -45,8 +45,25 @@ pub struct Args {
 /// Runs `rift statements`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let store = open_db(&args.db)?;
+    // A typo should not look like "no statements": check ids against the stored KB snapshot
+    // (when the database has one).
     if let Some(issue) = &args.issue {
-        crate::cmd::positions::known_issue(&store, issue)?;
+        if !store.issues()?.is_empty() {
+            crate::cmd::positions::known_issue(&store, issue)?;
+        }
+    }
+    if let Some(f) = &args.faction {
+        let factions = store.factions()?;
+        if !factions.is_empty() && !factions.iter().any(|x| &x.id == f) {
+            tracing::warn!("faction {f:?} is not in the database's KB");
+        }
+    }
+    if let Some(a) = &args.actor {
+        let known = store.actors()?.iter().any(|x| &x.id == a)
+            || store.outlets()?.iter().any(|x| &x.id == a);
+        if !known {
+            tracing::warn!("actor {a:?} is not in the database's KB");
+        }
     }
     let filter = StatementFilter {
         issue: args.issue.clone(),
