@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand};
 
 mod cmd;
 mod output;
+mod pipeline;
 
 /// rift reads political news and answers who said what, for which side, for or against what.
 #[derive(Parser, Debug)]

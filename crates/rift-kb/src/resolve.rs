@@ -519,10 +519,9 @@ impl Resolver {
         if is_generic_outlet(&source.text) {
             let span = source.span?;
             let before = index.byte_of(span.start);
-            let last = article_mentions
-                .iter()
-                .rev()
-                .find(|m| m.end <= before && m.entity.kind == EntityKind::Outlet && !m.is_ambiguous());
+            let last = article_mentions.iter().rev().find(|m| {
+                m.end <= before && m.entity.kind == EntityKind::Outlet && !m.is_ambiguous()
+            });
             return last.map(|m| m.entity.clone());
         }
         // (c) a role-only mention → the holder on that date.
@@ -633,11 +632,10 @@ impl Resolver {
     }
 
     fn resolve_outlet_ref(&self, o: OutletRef) -> OutletRef {
-        let id = o
-            .id
-            .clone()
-            .filter(|id| self.kb.outlet(id).is_some())
-            .or_else(|| self.outlet_id(&o.name));
+        let id =
+            o.id.clone()
+                .filter(|id| self.kb.outlet(id).is_some())
+                .or_else(|| self.outlet_id(&o.name));
         match id.and_then(|id| self.outlet_ref(&id)) {
             Some(r) => r,
             None => OutletRef {
@@ -647,7 +645,9 @@ impl Resolver {
         }
     }
 
-    fn article_outlet(&self, article: &Article) -> Option<OutletRef> {
+    /// The outlet an article appeared in: its `outlet` field, else its URL's domain, resolved
+    /// through the KB (unknown names are kept with no id).
+    pub fn article_outlet(&self, article: &Article) -> Option<OutletRef> {
         if let Some(name) = article.outlet.as_deref().filter(|n| !n.trim().is_empty()) {
             return Some(self.resolve_outlet_ref(OutletRef {
                 id: None,

@@ -7,3 +7,13 @@ pub mod ingest;
 pub mod kb;
 pub mod positions;
 pub mod statements;
+
+/// A rayon pool with `threads` workers (default: all cores).
+pub fn thread_pool(threads: Option<usize>) -> anyhow::Result<rayon::ThreadPool> {
+    let mut b = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = threads {
+        anyhow::ensure!(n >= 1, "--threads must be at least 1");
+        b = b.num_threads(n);
+    }
+    Ok(b.build()?)
+}
