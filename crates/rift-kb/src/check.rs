@@ -105,7 +105,7 @@ fn missing_note(n: &Option<String>) -> bool {
     n.as_deref().is_none_or(|s| s.trim().is_empty())
 }
 
-/// Validates a project; the result is sorted by file and line. Errors: duplicate or empty ids,
+/// Validates a project; the result is sorted by file (in load order) and line. Errors: duplicate or empty ids,
 /// references to unknown actors / outlets / factions (ties, faction `parent` / `reference`,
 /// issue `reference`), parent cycles, inverted date ranges. Warnings: a subject tied to two
 /// sibling factions over overlapping periods, an alias claimed by two actors/outlets, an id used
@@ -183,7 +183,11 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
     for (i, f) in kb.factions.iter().enumerate() {
         let at = out.origin(&o.factions, i);
         if f.name.trim().is_empty() {
-            out.at(Error, at.clone(), format!("faction `{}` has an empty name", f.id));
+            out.at(
+                Error,
+                at.clone(),
+                format!("faction `{}` has an empty name", f.id),
+            );
         }
         if let Some(p) = &f.parent {
             if kb.faction(p).is_none() {
@@ -230,7 +234,11 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
     for (i, a) in kb.actors.iter().enumerate() {
         let at = out.origin(&o.actors, i);
         if a.name.trim().is_empty() {
-            out.at(Error, at.clone(), format!("actor `{}` has an empty name", a.id));
+            out.at(
+                Error,
+                at.clone(),
+                format!("actor `{}` has an empty name", a.id),
+            );
         }
         for r in &a.roles {
             if r.title.trim().is_empty() {
@@ -269,7 +277,11 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
     for (i, ou) in kb.outlets.iter().enumerate() {
         let at = out.origin(&o.outlets, i);
         if ou.name.trim().is_empty() {
-            out.at(Error, at.clone(), format!("outlet `{}` has an empty name", ou.id));
+            out.at(
+                Error,
+                at.clone(),
+                format!("outlet `{}` has an empty name", ou.id),
+            );
         }
         if missing_note(&ou.note) {
             out.at(Warning, at, format!("outlet `{}` has no note", ou.id));
@@ -404,7 +416,18 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
         }
     }
 
+    // Load order: kb.toml, kb/*.toml, issues.toml; then by line.
+    let issue_files: HashSet<&PathBuf> = o.issues.iter().map(|x| &x.file).collect();
+    let rank = |f: &PathBuf| {
+        if issue_files.contains(f) {
+            2
+        } else if f.file_name().is_some_and(|n| n == "kb.toml") {
+            0
+        } else {
+            1
+        }
+    };
     let mut diags = out.diags;
-    diags.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+    diags.sort_by(|a, b| (rank(&a.file), &a.file, a.line).cmp(&(rank(&b.file), &b.file, b.line)));
     diags
 }

@@ -178,14 +178,11 @@ struct RawIssues {
     issue: Vec<Spanned<Table>>,
 }
 
-const TIE_KEYS: [&str; 7] = ["actor", "outlet", "faction", "relation", "from", "to", "note"];
+const TIE_KEYS: [&str; 7] = [
+    "actor", "outlet", "faction", "relation", "from", "to", "note",
+];
 
-fn add_kb_file(
-    kb: &mut Kb,
-    origins: &mut Origins,
-    text: &str,
-    file: &Path,
-) -> Result<(), KbError> {
+fn add_kb_file(kb: &mut Kb, origins: &mut Origins, text: &str, file: &Path) -> Result<(), KbError> {
     let raw: RawKb = parse(text, file)?;
     for t in raw.faction {
         let (v, o) = table_into::<Faction>(t, text, file, "faction")?;
@@ -288,5 +285,9 @@ fn dates_to_strings(v: &mut Value) {
 /// 1-based line number of byte offset `pos` in `text`.
 pub(crate) fn line_of(text: &str, pos: usize) -> usize {
     let pos = pos.min(text.len());
-    text.as_bytes()[..pos].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..pos]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }

@@ -122,7 +122,11 @@ fn outlet_suffix_forms_are_derived() {
              Tasnim news agency quoted"
         ),
         vec![
-            m("the Tadbir & Omid website", EntityKind::Outlet, "tadbir-omid"),
+            m(
+                "the Tadbir & Omid website",
+                EntityKind::Outlet,
+                "tadbir-omid"
+            ),
             m("Arman daily", EntityKind::Outlet, "arman"),
             m("Arman-e Melli newspaper", EntityKind::Outlet, "arman"),
             m("Tasnim news agency", EntityKind::Outlet, "tasnim"),
