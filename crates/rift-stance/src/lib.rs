@@ -13,10 +13,12 @@
 
 mod discourse;
 mod lexicon;
+pub mod model;
 mod pattern;
 mod rules;
 
 pub use lexicon::{Lexicon, BUILTIN_LEXICON};
+pub use model::{Prediction, StanceModel, TrainConfig};
 pub use rules::StanceClassifier;
 
 /// Errors of `rift-stance`.
@@ -33,6 +35,38 @@ pub enum StanceError {
         /// What is wrong with it.
         reason: String,
     },
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A data file has a bad record.
+    #[error("{path}:{line}: {reason}")]
+    Data {
+        /// The file.
+        path: std::path::PathBuf,
+        /// 1-based line (0 when not about one line).
+        line: usize,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A model file is not valid JSON of the expected shape.
+    #[error("model JSON: {0}")]
+    Json(#[from] serde_json::Error),
+    /// A model file has another format or version.
+    #[error("model file is {found}, this build reads {expected}")]
+    ModelVersion {
+        /// What the file says.
+        found: String,
+        /// What this build reads.
+        expected: String,
+    },
+    /// Training could not run, or a model file is inconsistent.
+    #[error("model: {0}")]
+    Train(String),
     /// An issue definition cannot be used.
     #[error("issue `{issue}`: {reason}")]
     Issue {

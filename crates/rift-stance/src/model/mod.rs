@@ -1,0 +1,439 @@
+//! The trained stance model: TF-IDF word 1–3-grams + character 2–5-grams and a one-vs-rest
+//! linear SVM (own deterministic dual coordinate descent) with balanced class weights,
+//! saved as a versioned JSON file.
+//!
+//! It learns from the user's labelled statements (`rift stance train`); the rule classifier
+//! ([`crate::StanceClassifier`]) stays the explainable default. [`eval`] scores either, and
+//! [`data`] reads the training formats.
+
+pub mod data;
+pub mod eval;
+mod features;
+mod svm;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use rift_core::StanceLabel;
+use serde::{Deserialize, Serialize};
+
+pub use features::FeatureConfig;
+
+use crate::StanceError;
+use data::Example;
+use eval::{stratified_folds, Metrics};
+use features::{counts, key, ngrams, tfidf, Block, Sparse};
+
+/// `format` field of a model file.
+pub const MODEL_FORMAT: &str = "rift-stance-model";
+/// Model file version this build writes and reads.
+pub const MODEL_VERSION: u32 = 1;
+
+/// Training settings.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TrainConfig {
+    /// N-gram features.
+    pub features: FeatureConfig,
+    /// SVM cost C (inverse regularisation strength).
+    pub c: f64,
+    /// Weight each class's examples by n / (classes · n_class).
+    pub balanced: bool,
+    /// Solver tolerance.
+    pub eps: f64,
+    /// Solver passes at most.
+    pub max_iter: usize,
+    /// Shuffle seed (training is deterministic for a given seed).
+    pub seed: u64,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            features: FeatureConfig::default(),
+            c: 0.5,
+            balanced: true,
+            eps: 0.1,
+            max_iter: 1000,
+            seed: 42,
+        }
+    }
+}
+
+/// One prediction.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Prediction {
+    /// The label with the highest decision value.
+    pub label: StanceLabel,
+    /// Position in [−1, 1]: the class positions (favor +1, conditional +0.5, neutral 0,
+    /// against −1) averaged with softmax weights of the decision values.
+    pub score: f64,
+    /// Softmax weight of the winning class, in [0, 1].
+    pub confidence: f64,
+}
+
+/// A trained model (the JSON model file).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StanceModel {
+    /// Always [`MODEL_FORMAT`].
+    pub format: String,
+    /// [`MODEL_VERSION`] at writing time.
+    pub version: u32,
+    /// Issue the model was trained for, if given.
+    pub issue: Option<String>,
+    /// Classes, in weight-row order.
+    pub labels: Vec<StanceLabel>,
+    /// Training settings.
+    pub config: TrainConfig,
+    /// Training examples per class.
+    pub trained_on: BTreeMap<String, usize>,
+    /// Feature names: `w:` word n-grams, `c:` character n-grams.
+    pub features: Vec<String>,
+    /// IDF per feature.
+    pub idf: Vec<f64>,
+    /// One weight row per class.
+    pub weights: Vec<Vec<f32>>,
+    /// One bias per class.
+    pub bias: Vec<f64>,
+    #[serde(skip)]
+    index: HashMap<u64, u32>,
+}
+
+impl StanceModel {
+    /// Trains on `examples` (at least two classes).
+    pub fn train(
+        examples: &[Example],
+        config: &TrainConfig,
+        issue: Option<String>,
+    ) -> Result<Self, StanceError> {
+        let labels: Vec<StanceLabel> = StanceLabel::ALL
+            .into_iter()
+            .filter(|l| examples.iter().any(|e| e.label == *l))
+            .collect();
+        if labels.len() < 2 {
+            return Err(StanceError::Train(format!(
+                "need at least two classes, got {}",
+                labels.len()
+            )));
+        }
+        let fc = config.features;
+        // Vocabulary: n-grams in at least `min_df` documents, in name order.
+        let mut df: HashMap<u64, (String, usize)> = HashMap::new();
+        let docs: Vec<HashMap<u64, (Block, f64)>> =
+            examples.iter().map(|e| counts(&fc, &e.text)).collect();
+        for e in examples {
+            let mut seen = std::collections::HashSet::new();
+            ngrams(&fc, &e.text, |b, g| {
+                let k = key(b, g);
+                if seen.insert(k) {
+                    let tag = match b {
+                        Block::Word => "w:",
+                        Block::Char => "c:",
+                    };
+                    df.entry(k).or_insert_with(|| (format!("{tag}{g}"), 0)).1 += 1;
+                }
+            });
+        }
+        let mut vocab: Vec<(String, usize)> = df
+            .into_values()
+            .filter(|(_, d)| *d >= fc.min_df.max(1))
+            .collect();
+        vocab.sort_unstable();
+        let n = examples.len() as f64;
+        let idf: Vec<f64> = vocab
+            .iter()
+            .map(|(_, d)| ((1.0 + n) / (1.0 + *d as f64)).ln() + 1.0)
+            .collect();
+        let features: Vec<String> = vocab.into_iter().map(|(s, _)| s).collect();
+        let index = build_index(&features)?;
+        let xs: Vec<Sparse> = docs.iter().map(|c| tfidf(c, &index, &idf)).collect();
+
+        let mut trained_on = BTreeMap::new();
+        for l in &labels {
+            trained_on.insert(
+                l.as_str().to_string(),
+                examples.iter().filter(|e| e.label == *l).count(),
+            );
+        }
+        let params = svm::SvmParams {
+            eps: config.eps,
+            max_iter: config.max_iter,
+            seed: config.seed,
+        };
+        let k = labels.len() as f64;
+        let cost: Vec<f64> = examples
+            .iter()
+            .map(|e| {
+                if config.balanced {
+                    config.c * n / (k * trained_on[e.label.as_str()] as f64)
+                } else {
+                    config.c
+                }
+            })
+            .collect();
+        let mut weights = Vec::new();
+        let mut bias = Vec::new();
+        for l in &labels {
+            let y: Vec<f64> = examples
+                .iter()
+                .map(|e| if e.label == *l { 1.0 } else { -1.0 })
+                .collect();
+            let (w, b) = svm::train_binary(&xs, &y, &cost, features.len(), params);
+            weights.push(w.into_iter().map(|x| x as f32).collect());
+            bias.push(b);
+        }
+        Ok(StanceModel {
+            format: MODEL_FORMAT.into(),
+            version: MODEL_VERSION,
+            issue,
+            labels,
+            config: *config,
+            trained_on,
+            features,
+            idf,
+            weights,
+            bias,
+            index,
+        })
+    }
+
+    /// Decision value per class (in `labels` order).
+    pub fn decision(&self, text: &str) -> Vec<f64> {
+        let x = tfidf(&counts(&self.config.features, text), &self.index, &self.idf);
+        self.weights
+            .iter()
+            .zip(&self.bias)
+            .map(|(w, b)| {
+                x.iter()
+                    .map(|&(j, v)| f64::from(w[j as usize]) * v)
+                    .sum::<f64>()
+                    + b
+            })
+            .collect()
+    }
+
+    /// Label, score and confidence of one text.
+    pub fn predict(&self, text: &str) -> Prediction {
+        let d = self.decision(text);
+        let best = (0..d.len())
+            .max_by(|&a, &b| d[a].total_cmp(&d[b]).then(b.cmp(&a)))
+            .unwrap_or(0);
+        let top = d[best];
+        let exp: Vec<f64> = d.iter().map(|v| (v - top).exp()).collect();
+        let z: f64 = exp.iter().sum();
+        let score = self
+            .labels
+            .iter()
+            .zip(&exp)
+            .map(|(l, e)| l.default_score() * e / z)
+            .sum::<f64>();
+        Prediction {
+            label: self.labels[best],
+            score,
+            confidence: exp[best] / z,
+        }
+    }
+
+    /// The `n` features that push hardest toward `label` in `text` (for explanations).
+    pub fn top_features(&self, text: &str, label: StanceLabel, n: usize) -> Vec<(String, f64)> {
+        let Some(row) = self.labels.iter().position(|l| *l == label) else {
+            return Vec::new();
+        };
+        let x = tfidf(&counts(&self.config.features, text), &self.index, &self.idf);
+        let mut v: Vec<(String, f64)> = x
+            .iter()
+            .map(|&(j, val)| {
+                (
+                    self.features[j as usize].clone(),
+                    f64::from(self.weights[row][j as usize]) * val,
+                )
+            })
+            .collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v.truncate(n);
+        v
+    }
+
+    /// Writes the model as JSON.
+    pub fn save(&self, path: &Path) -> Result<(), StanceError> {
+        let json = serde_json::to_string(self)?;
+        std::fs::write(path, json).map_err(|source| StanceError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+    }
+
+    /// Reads a model file, checking its format and version.
+    pub fn load(path: &Path) -> Result<Self, StanceError> {
+        let text = std::fs::read_to_string(path).map_err(|source| StanceError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::from_json(&text)
+    }
+
+    /// Parses a model from JSON, checking its format and version.
+    pub fn from_json(text: &str) -> Result<Self, StanceError> {
+        let mut m: StanceModel = serde_json::from_str(text)?;
+        if m.format != MODEL_FORMAT || m.version != MODEL_VERSION {
+            return Err(StanceError::ModelVersion {
+                found: format!("{} v{}", m.format, m.version),
+                expected: format!("{MODEL_FORMAT} v{MODEL_VERSION}"),
+            });
+        }
+        let dim = m.features.len();
+        if m.idf.len() != dim
+            || m.weights.len() != m.labels.len()
+            || m.bias.len() != m.labels.len()
+            || m.weights.iter().any(|w| w.len() != dim)
+        {
+            return Err(StanceError::Train("model file sizes do not agree".into()));
+        }
+        m.index = build_index(&m.features)?;
+        Ok(m)
+    }
+}
+
+fn build_index(features: &[String]) -> Result<HashMap<u64, u32>, StanceError> {
+    let mut index = HashMap::with_capacity(features.len());
+    for (j, f) in features.iter().enumerate() {
+        let (block, g) = match f.split_at_checked(2) {
+            Some(("w:", g)) => (Block::Word, g),
+            Some(("c:", g)) => (Block::Char, g),
+            _ => return Err(StanceError::Train(format!("bad feature name `{f}`"))),
+        };
+        if index.insert(key(block, g), j as u32).is_some() {
+            return Err(StanceError::Train(format!(
+                "feature hash collision at `{f}`"
+            )));
+        }
+    }
+    Ok(index)
+}
+
+/// Result of [`cross_validate`].
+#[derive(Debug, Clone)]
+pub struct CvResult {
+    /// Out-of-fold prediction of every example, in input order.
+    pub predictions: Vec<StanceLabel>,
+    /// Metrics of the pooled out-of-fold predictions.
+    pub metrics: Metrics,
+    /// Macro-F1 of each fold.
+    pub fold_macro_f1: Vec<f64>,
+}
+
+/// Stratified `k`-fold cross-validation (folds from [`stratified_folds`] with the config seed).
+pub fn cross_validate(
+    examples: &[Example],
+    config: &TrainConfig,
+    k: usize,
+) -> Result<CvResult, StanceError> {
+    let gold: Vec<StanceLabel> = examples.iter().map(|e| e.label).collect();
+    let fold = stratified_folds(&gold, k, config.seed);
+    let mut predictions = vec![StanceLabel::Neutral; examples.len()];
+    let mut fold_macro_f1 = Vec::new();
+    for f in 0..k {
+        let train: Vec<Example> = examples
+            .iter()
+            .zip(&fold)
+            .filter(|(_, &x)| x != f)
+            .map(|(e, _)| e.clone())
+            .collect();
+        let model = StanceModel::train(&train, config, None)?;
+        let mut fg = Vec::new();
+        let mut fp = Vec::new();
+        for (i, e) in examples.iter().enumerate().filter(|(i, _)| fold[*i] == f) {
+            predictions[i] = model.predict(&e.text).label;
+            fg.push(e.label);
+            fp.push(predictions[i]);
+        }
+        fold_macro_f1.push(Metrics::compute(&fg, &fp).macro_f1);
+    }
+    Ok(CvResult {
+        metrics: Metrics::compute(&gold, &predictions),
+        predictions,
+        fold_macro_f1,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ex(text: &str, label: StanceLabel) -> Example {
+        Example {
+            id: text.into(),
+            text: text.into(),
+            label,
+            issue: None,
+        }
+    }
+
+    fn toy() -> Vec<Example> {
+        let mut v = Vec::new();
+        for (i, w) in ["talks", "dialogue", "negotiations", "diplomacy", "contacts"]
+            .iter()
+            .enumerate()
+        {
+            v.push(ex(
+                &format!("We welcome {w} and support them {i}"),
+                StanceLabel::Favor,
+            ));
+            v.push(ex(
+                &format!("We reject {w}, they are poison {i}"),
+                StanceLabel::Against,
+            ));
+            v.push(ex(
+                &format!("The weather report on {w} day {i}"),
+                StanceLabel::Neutral,
+            ));
+        }
+        v
+    }
+
+    #[test]
+    fn learns_saves_and_loads() {
+        let cfg = TrainConfig {
+            features: FeatureConfig {
+                min_df: 1,
+                ..FeatureConfig::default()
+            },
+            ..TrainConfig::default()
+        };
+        let m = StanceModel::train(&toy(), &cfg, Some("x".into())).unwrap();
+        assert_eq!(
+            m.predict("we reject this, poison").label,
+            StanceLabel::Against
+        );
+        assert_eq!(
+            m.predict("we welcome and support it").label,
+            StanceLabel::Favor
+        );
+        let p = m.predict("we reject this, poison");
+        assert!(p.score < 0.0 && (0.0..=1.0).contains(&p.confidence));
+        let json = serde_json::to_string(&m).unwrap();
+        let back = StanceModel::from_json(&json).unwrap();
+        // JSON float parsing may differ in the last bit.
+        for (a, b) in back
+            .decision("support talks")
+            .iter()
+            .zip(m.decision("support talks"))
+        {
+            assert!((a - b).abs() < 1e-9);
+        }
+        let again = StanceModel::train(&toy(), &cfg, Some("x".into())).unwrap();
+        assert_eq!(again.weights, m.weights, "training is deterministic");
+        let old = json.replace("\"version\":1", "\"version\":99");
+        assert!(matches!(
+            StanceModel::from_json(&old),
+            Err(StanceError::ModelVersion { .. })
+        ));
+        let top = m.top_features("we reject this, poison", StanceLabel::Against, 3);
+        assert_eq!(top.len(), 3);
+    }
+
+    #[test]
+    fn one_class_is_an_error() {
+        let v = vec![ex("a", StanceLabel::Favor), ex("b", StanceLabel::Favor)];
+        assert!(StanceModel::train(&v, &TrainConfig::default(), None).is_err());
+    }
+}
