@@ -18,6 +18,9 @@ pub struct Example {
     pub label: StanceLabel,
     /// Issue / target the label is about, when the data says.
     pub issue: Option<String>,
+    /// How sure the label is, in (0, 1] (GWSD: the winning label's probability; else 1). It
+    /// scales the example's cost in training.
+    pub weight: f64,
 }
 
 /// The data formats `rift stance` reads.
@@ -93,6 +96,7 @@ pub fn read_jsonl(path: &Path, need_label: bool) -> Result<Vec<Example>, StanceE
             text: r.text,
             label,
             issue: r.issue,
+            weight: 1.0,
         });
     }
     Ok(out)
@@ -141,6 +145,7 @@ pub fn read_gwsd(path: &Path) -> Result<Vec<Example>, StanceError> {
             text: s.to_string(),
             label,
             issue: Some("global-warming".into()),
+            weight: a.max(d).max(n),
         });
     }
     Ok(out)
@@ -182,6 +187,7 @@ pub fn read_semeval_target(dir: &Path) -> Result<(Vec<Example>, Vec<Example>), S
                     text: t.trim().to_string(),
                     label,
                     issue: Some(target.clone()),
+                    weight: 1.0,
                 })
             })
             .collect()

@@ -163,11 +163,12 @@ impl StanceModel {
         let cost: Vec<f64> = examples
             .iter()
             .map(|e| {
-                if config.balanced {
-                    config.c * n / (k * trained_on[e.label.as_str()] as f64)
+                let class = if config.balanced {
+                    n / (k * trained_on[e.label.as_str()] as f64)
                 } else {
-                    config.c
-                }
+                    1.0
+                };
+                config.c * class * e.weight.clamp(1e-3, 1.0)
             })
             .collect();
         let mut weights = Vec::new();
@@ -365,6 +366,7 @@ mod tests {
             text: text.into(),
             label,
             issue: None,
+            weight: 1.0,
         }
     }
 
