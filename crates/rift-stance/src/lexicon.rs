@@ -126,31 +126,31 @@ impl Lexicon {
         ] {
             for e in entries {
                 let (phrase, weight) = e.parts();
-                lex.add_cue(phrase, polarity, weight)?;
+                let cue = lex.cue(phrase, polarity, weight)?;
+                lex.cues.push(cue);
             }
         }
         Ok(lex)
     }
 
-    /// Adds one cue (used for an issue's extra cue lists).
-    pub(crate) fn add_cue(
-        &mut self,
+    /// Compiles one cue with this lexicon's gap size (also used for an issue's extra cues).
+    pub(crate) fn cue(
+        &self,
         phrase: &str,
         polarity: Polarity,
         weight: f64,
-    ) -> Result<(), StanceError> {
+    ) -> Result<Cue, StanceError> {
         if !(weight.is_finite() && weight > 0.0) {
             return Err(StanceError::Pattern {
                 pattern: phrase.to_string(),
                 reason: format!("weight must be positive, got {weight}"),
             });
         }
-        self.cues.push(Cue {
+        Ok(Cue {
             pattern: Pattern::compile(phrase, self.max_gap, Case::Fold)?,
             polarity,
             weight,
-        });
-        Ok(())
+        })
     }
 }
 

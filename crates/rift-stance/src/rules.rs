@@ -97,17 +97,14 @@ impl StanceClassifier {
             };
             let topics = compile(&issue.terms, Case::Fold)?;
             let targets = compile(&issue.targets, Case::AcronymsExact)?;
-            let mut extra_lex = Lexicon {
-                cues: Vec::new(),
-                ..lexicon.clone()
-            };
+            let mut extra = Vec::new();
             for (list, polarity) in [
                 (&issue.favor, Polarity::Favor),
                 (&issue.against, Polarity::Against),
                 (&issue.conditional, Polarity::Condition),
             ] {
                 for phrase in list {
-                    extra_lex.add_cue(phrase, polarity, 1.0)?;
+                    extra.push(lexicon.cue(phrase, polarity, 1.0)?);
                 }
             }
             compiled.push(CompiledIssue {
@@ -115,7 +112,7 @@ impl StanceClassifier {
                 topics,
                 targets,
                 default_target: issue.default_target,
-                extra: extra_lex.cues,
+                extra,
             });
         }
         Ok(StanceClassifier {
