@@ -109,7 +109,7 @@ fn missing_note(n: &Option<String>) -> bool {
 /// references to unknown actors / outlets / factions (ties, faction `parent` / `reference`,
 /// issue `reference`), parent cycles, inverted date ranges. Warnings: a subject tied to two
 /// sibling factions over overlapping periods, an alias claimed by two actors/outlets, an id used
-/// both as an actor and an outlet, a fact without a `note`.
+/// both as an actor and an outlet, a faction's reference actor tied to it, a fact without a `note`.
 pub fn check(project: &Project) -> Vec<Diagnostic> {
     use Severity::{Error, Warning};
     let kb = &project.kb;
@@ -222,6 +222,18 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
                     Error,
                     at.clone(),
                     format!("faction `{}`: unknown reference actor `{r}`", f.id),
+                );
+            } else if kb
+                .ties_of(&TieSubject::Actor(r.clone()))
+                .any(|t| t.faction == f.id)
+            {
+                out.at(
+                    Warning,
+                    at.clone(),
+                    format!(
+                        "faction `{}`: reference actor `{r}` is tied to it, so the faction is compared with a member",
+                        f.id
+                    ),
                 );
             }
         }

@@ -171,6 +171,36 @@ note = "t"
 }
 
 #[test]
+fn a_reference_actor_tied_to_its_own_faction_warns() {
+    let text = r#"
+[[faction]]
+id = "hardline"
+name = "Hardliners"
+reference = "leader"
+note = "t"
+[[actor]]
+id = "leader"
+name = "The Leader"
+note = "t"
+[[tie]]
+actor = "leader"
+faction = "hardline"
+note = "t"
+"#;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("kb.toml"), text).unwrap();
+    let p = Project::load(dir.path()).unwrap();
+    let d: Vec<String> = check(&p).iter().map(|d| d.to_string()).collect();
+    assert_eq!(
+        d,
+        [format!(
+            "{}:2: warning: faction `hardline`: reference actor `leader` is tied to it, so the faction is compared with a member",
+            dir.path().join("kb.toml").display()
+        )]
+    );
+}
+
+#[test]
 fn kb_folder_files_are_merged_with_their_own_origins() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("kb")).unwrap();
