@@ -32,8 +32,20 @@ enum Command {
     Articles(cmd::articles::Args),
     /// Positions of factions, actors or outlets on an issue, and divergence from the reference.
     Positions(cmd::positions::Args),
-    /// Knowledge-base tools.
+    /// The rift (dispersion) index across groups on an issue, per time window.
+    Rift(cmd::rift::Args),
+    /// Change points in a group's position over time.
+    Timeline(cmd::timeline::Args),
+    /// A self-contained HTML (or Markdown) report on an issue.
+    Report(cmd::report::Args),
+    /// Export statements, positions or articles as CSV, JSONL or Parquet.
+    Export(cmd::export::Args),
+    /// Knowledge-base tools: check a KB, suggest ties mined from articles.
     Kb(cmd::kb::Args),
+    /// Train, apply and evaluate the stance model.
+    Stance(cmd::stance::Args),
+    /// Evaluate extraction against gold annotations (PolNeAR brat).
+    Eval(cmd::eval::Args),
     /// Run the bundled Iran 2019 example end to end.
     Demo(cmd::demo::Args),
 }
@@ -47,7 +59,13 @@ fn main() -> ExitCode {
         Command::Statements(a) => cmd::statements::run(a),
         Command::Articles(a) => cmd::articles::run(a),
         Command::Positions(a) => cmd::positions::run(a),
+        Command::Rift(a) => cmd::rift::run(a),
+        Command::Timeline(a) => cmd::timeline::run(a),
+        Command::Report(a) => cmd::report::run(a),
+        Command::Export(a) => cmd::export::run(a),
         Command::Kb(a) => cmd::kb::run(a),
+        Command::Stance(a) => cmd::stance::run(a),
+        Command::Eval(a) => cmd::eval::run(a),
         Command::Demo(a) => cmd::demo::run(a),
     };
     match result {
@@ -74,6 +92,7 @@ fn init_logging(verbose: u8) {
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
         .with_target(false)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .without_time()
         .try_init();
 }

@@ -731,7 +731,11 @@ impl Extractor {
         }
         let src_r = toks[src.start].start..toks[src.end - 1].end;
         let date_text = src_r.start.min(cue.start)..src_r.end.max(cue.end);
-        let around = &text[cue.end..(cue.end + 24).min(s.range.end).max(cue.end)];
+        let mut around_end = (cue.end + 24).min(s.range.end).max(cue.end);
+        while !text.is_char_boundary(around_end) {
+            around_end -= 1;
+        }
+        let around = &text[cue.end..around_end];
         let date = dates::find_date(&text[date_text], date0).or_else(|| {
             let a = around.trim_start();
             a.strip_prefix("on ")

@@ -90,6 +90,7 @@ pub fn ingest(
 ) -> anyhow::Result<Summary> {
     if let Some(p) = &pipeline.project {
         store.save_project(&p.kb.factions, &p.kb.actors, &p.kb.outlets, &p.issues)?;
+        store.save_ties(&p.kb.ties)?;
     }
     let pool = crate::cmd::thread_pool(threads)?;
     let mut summary = Summary::default();
