@@ -57,7 +57,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         ArticlesFormat::Jsonl => {
             for a in &rows {
-                serde_json::to_writer(&mut out, a)?;
+                // `id` is the article's own id (as in statement records); `row` the database key.
+                let rec = serde_json::json!({
+                    "id": a.ext_id,
+                    "row": a.id,
+                    "title": a.title,
+                    "outlet": a.outlet,
+                    "outlet_id": a.outlet_id,
+                    "date": a.date,
+                    "source": a.source,
+                    "url": a.url,
+                    "hash": a.hash,
+                    "duplicate_of": a.duplicate_of,
+                    "statements": a.statements,
+                    "ingested_at": a.ingested_at,
+                });
+                serde_json::to_writer(&mut out, &rec)?;
                 out.write_all(b"\n")?;
             }
         }
