@@ -10,6 +10,8 @@
 //! * [`Project::load`] reads `kb.toml` (and/or every `kb/*.toml`) and `issues.toml`.
 //! * [`Resolver`] holds one Aho-Corasick automaton over every alias in the KB.
 //! * [`check`] validates a loaded project (`rift kb check`).
+//! * [`ClaimMiner`] mines affiliation and role claims from articles (`rift kb suggest`);
+//!   [`Resolver::claim_known`] filters those the KB holds; [`claims_to_toml`] renders the rest.
 //!
 //! The file format is documented in `docs/kb.md`.
 
@@ -17,10 +19,12 @@ mod check;
 mod fold;
 mod load;
 mod resolve;
+mod suggest;
 
 pub use check::{check, Diagnostic, Severity};
 pub use load::{Kb, Origin, Origins, Project};
 pub use resolve::{AliasForm, EntityKind, EntityRef, Mention, Resolver};
+pub use suggest::{claims_to_toml, slug, Claim, ClaimKind, ClaimMiner, SubjectKind};
 
 use std::path::PathBuf;
 

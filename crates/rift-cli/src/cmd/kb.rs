@@ -1,11 +1,12 @@
 //! `rift kb`: knowledge-base tools over a project folder (`kb.toml` / `kb/*.toml`, `issues.toml`),
-//! backed by `rift-kb` (loading, `check`).
+//! backed by `rift-kb` (loading, `check`, claim mining) and `rift-ingest` (reading articles).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use rift_kb::{check, KbError, Project, Severity};
+use rift_ingest::{FieldMap, Inputs, Item};
+use rift_kb::{check, claims_to_toml, Claim, ClaimMiner, KbError, Project, Resolver, Severity};
 
 /// Arguments of `rift kb`.
 #[derive(clap::Args, Debug)]
@@ -23,6 +24,32 @@ enum KbCommand {
         #[arg(long, default_value = ".")]
         project: PathBuf,
     },
+    /// Mine affiliation and role claims (`X, affiliated to Y`, `one of Y's key allies`,
+    /// `X, a former minister of …`) from articles, with the evidence sentence; with `--project`,
+    /// only claims the KB does not hold yet.
+    Suggest {
+        /// Files or directories (recursively); `-` reads standard input.
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Project folder whose KB filters out known claims and names known factions.
+        #[arg(long, value_name = "DIR")]
+        project: Option<PathBuf>,
+        /// `toml`: tables to paste into kb.toml; `jsonl`: one claim per line.
+        #[arg(long, value_enum, default_value_t = SuggestFormat::Toml)]
+        format: SuggestFormat,
+        /// Field mapping for JSONL/CSV inputs, e.g. `text=body,published=date`.
+        #[arg(long, value_name = "SPEC")]
+        map: Option<String>,
+    },
+}
+
+/// Output of `rift kb suggest`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum SuggestFormat {
+    /// KB tables with notes quoting the evidence.
+    Toml,
+    /// JSON lines: subject, relation, object, evidence, article, kind, subject_kind, date.
+    Jsonl,
 }
 
 /// Runs `rift kb`.
@@ -37,7 +64,76 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 ExitCode::from(1)
             })
         }
+        KbCommand::Suggest {
+            paths,
+            project,
+            format,
+            map,
+        } => suggest(paths, project.as_deref(), format, map.as_deref()),
     }
+}
+
+fn suggest(
+    paths: Vec<PathBuf>,
+    project: Option<&Path>,
+    format: SuggestFormat,
+    map: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let resolver = match project {
+        Some(dir) => Some(Resolver::new(&Project::load(dir)?.kb)),
+        None => None,
+    };
+    let map = match map {
+        Some(s) => FieldMap::parse(s).map_err(anyhow::Error::msg)?,
+        None => FieldMap::default(),
+    };
+    let miner = ClaimMiner::new();
+    let mut claims: Vec<Claim> = Vec::new();
+    let (mut failed, mut articles, mut known) = (0usize, 0usize, 0usize);
+    for item in Inputs::new(paths, map) {
+        match item {
+            Item::Article(a) => {
+                articles += 1;
+                for c in miner.mine(&a) {
+                    if resolver.as_ref().is_some_and(|r| r.claim_known(&c)) {
+                        known += 1;
+                    } else {
+                        claims.push(c);
+                    }
+                }
+            }
+            Item::Error(e) => {
+                failed += 1;
+                eprintln!("rift: {e}");
+            }
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    match format {
+        SuggestFormat::Jsonl => {
+            for c in &claims {
+                serde_json::to_writer(&mut out, c)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        SuggestFormat::Toml => {
+            out.write_all(claims_to_toml(&claims, resolver.as_ref()).as_bytes())?
+        }
+    }
+    out.flush()?;
+    tracing::info!(
+        articles,
+        suggested = claims.len(),
+        known,
+        failed,
+        "kb suggest done"
+    );
+    Ok(if failed > 0 && articles == 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Writes `file:line: error|warning: message` lines and a summary; false when there are errors.
