@@ -385,6 +385,23 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
         }
     }
 
+    // An alias that is only a role title: ignored by the resolver, which resolves the role by date.
+    let titles = crate::resolve::role_titles(kb);
+    for (i, a) in kb.actors.iter().enumerate() {
+        for al in &a.aliases {
+            if crate::resolve::alias_is_role(al, &titles) {
+                out.at(
+                    Warning,
+                    out.origin(&o.actors, i),
+                    format!(
+                        "actor `{}`: alias `{al}` is a role title; it is not matched as a name but resolved to whoever holds the role on the statement's date",
+                        a.id
+                    ),
+                );
+            }
+        }
+    }
+
     // One alias, two entities.
     let mut claims: BTreeMap<String, Vec<(String, Origin)>> = BTreeMap::new();
     for (i, a) in kb.actors.iter().enumerate() {

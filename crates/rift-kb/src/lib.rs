@@ -23,7 +23,9 @@ mod suggest;
 
 pub use check::{check, Diagnostic, Severity};
 pub use load::{Kb, Origin, Origins, Project};
-pub use resolve::{AliasForm, EntityKind, EntityRef, Mention, Resolver};
+pub use resolve::{
+    AliasForm, Ambiguity, AmbiguityKind, EntityKind, EntityRef, Mention, Resolution, Resolver,
+};
 pub use suggest::{claims_to_toml, slug, Claim, ClaimKind, ClaimMiner, SubjectKind};
 
 use std::path::PathBuf;

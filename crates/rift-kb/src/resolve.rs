@@ -74,6 +74,66 @@ impl Mention {
     }
 }
 
+/// Why a statement's source was left unresolved although the KB had candidates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AmbiguityKind {
+    /// One alias (often a surname) belongs equally to several entities.
+    Alias,
+    /// Several actors hold (or, with `former`, held) the role on the statement's date.
+    Role,
+}
+
+/// A statement source that fits several KB entities: reported, never guessed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ambiguity {
+    /// Index of the statement in the slice given to [`Resolver::resolve_reporting`].
+    pub statement: usize,
+    /// The mention as written (`Larijani`, `the former foreign minister`).
+    pub mention: String,
+    /// The entities it could be, in KB order.
+    pub candidates: Vec<EntityRef>,
+    /// Alias or role.
+    pub kind: AmbiguityKind,
+    /// The date the role was looked up for, if any.
+    pub date: Option<Date>,
+}
+
+/// The outcome of resolving one mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolution {
+    /// One KB actor or outlet.
+    Found(EntityRef),
+    /// Several candidates fit equally; nothing is chosen.
+    Ambiguous {
+        /// Alias or role.
+        kind: AmbiguityKind,
+        /// The candidates.
+        candidates: Vec<EntityRef>,
+    },
+    /// Nothing in the KB fits.
+    Unknown,
+}
+
+impl Resolution {
+    /// The entity, when exactly one was found.
+    pub fn entity(&self) -> Option<&EntityRef> {
+        match self {
+            Resolution::Found(e) => Some(e),
+            _ => None,
+        }
+    }
+    fn or_else(self, f: impl FnOnce() -> Resolution) -> Resolution {
+        match self {
+            Resolution::Found(_) => self,
+            Resolution::Ambiguous { .. } => match f() {
+                r @ Resolution::Found(_) => r,
+                _ => self,
+            },
+            Resolution::Unknown => f(),
+        }
+    }
+}
+
 /// Derived outlet suffixes (`Arman daily`, `Fars news agency`).
 const OUTLET_SUFFIXES: [&str; 10] = [
     " daily",
@@ -163,6 +223,24 @@ pub struct Resolver {
     roles: Vec<RoleEntry>,
 }
 
+/// True when an alias is only a role title (`the supreme leader`, `President`): such aliases are
+/// not matched as names, so that the role is resolved to its holder on the statement's date.
+pub(crate) fn alias_is_role(alias: &str, titles: &std::collections::HashSet<String>) -> bool {
+    let t = fold_role(alias);
+    let t = t.strip_prefix("the ").unwrap_or(&t);
+    titles.contains(t)
+}
+
+/// Every role title of the KB, folded as for matching.
+pub(crate) fn role_titles(kb: &Kb) -> std::collections::HashSet<String> {
+    kb.actors
+        .iter()
+        .flat_map(|a| &a.roles)
+        .map(|r| fold_role(&r.title))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
 impl std::fmt::Debug for Resolver {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Resolver")
@@ -191,6 +269,7 @@ fn surname(s: &str) -> Option<&str> {
 impl Resolver {
     /// Compiles the KB's aliases into one automaton.
     pub fn new(kb: &Kb) -> Resolver {
+        let titles = role_titles(kb);
         let mut table: HashMap<String, Vec<(EntityRef, AliasForm)>> = HashMap::new();
         let mut add = |text: &str, entity: &EntityRef, form: AliasForm| {
             let key = fold(text);
@@ -210,6 +289,10 @@ impl Resolver {
             };
             add(&a.name, &e, AliasForm::Name);
             for al in &a.aliases {
+                if alias_is_role(al, &titles) {
+                    tracing::debug!(actor = %a.id, alias = %al, "alias is a role title: resolved by date, not as a name");
+                    continue;
+                }
                 add(al, &e, AliasForm::Alias);
             }
             if a.kind == ActorKind::Person {
@@ -368,12 +451,45 @@ impl Resolver {
     /// resolved, or filled from an outlet source or the article's outlet. Unknown speakers keep
     /// their text and name.
     pub fn resolve(&self, article: &Article, statements: &mut [Statement]) {
+        for a in self.resolve_reporting(article, statements) {
+            tracing::debug!(
+                article = %article.id,
+                mention = %a.mention,
+                kind = ?a.kind,
+                date = ?a.date,
+                candidates = ?a.candidates.iter().map(|c| &c.id).collect::<Vec<_>>(),
+                "ambiguous source, not resolved"
+            );
+        }
+    }
+
+    /// [`Resolver::resolve`], returning the sources left unresolved because several KB entities
+    /// fit them (a surname shared by two actors, a role two actors held on the date).
+    pub fn resolve_reporting(
+        &self,
+        article: &Article,
+        statements: &mut [Statement],
+    ) -> Vec<Ambiguity> {
         let article_mentions = self.mentions(&article.text);
         let index = CharIndex::new(&article.text);
         let article_outlet = self.article_outlet(article);
-        for st in statements.iter_mut() {
+        let mut report = Vec::new();
+        for (i, st) in statements.iter_mut().enumerate() {
             let date = st.date.or(article.published);
-            let found = self.resolve_source(&st.source, &article_mentions, &index, date);
+            let found = match self.resolve_source(&st.source, &article_mentions, &index, date) {
+                Resolution::Found(e) => Some(e),
+                Resolution::Ambiguous { kind, candidates } => {
+                    report.push(Ambiguity {
+                        statement: i,
+                        mention: st.source.text.clone(),
+                        candidates,
+                        kind,
+                        date,
+                    });
+                    None
+                }
+                Resolution::Unknown => None,
+            };
             if let Some(e) = &found {
                 self.apply(&mut st.source, e);
             } else {
@@ -391,6 +507,15 @@ impl Resolver {
                 },
             };
         }
+        report
+    }
+
+    /// Resolves one mention as written (`the supreme leader`, `Zarif`, `Kayhan daily`) on a date:
+    /// a KB name in it, else a role held on the date. Generic outlet nouns need an article and
+    /// are not handled here.
+    pub fn resolve_mention(&self, text: &str, date: Option<Date>) -> Resolution {
+        self.entity_in(text, date)
+            .or_else(|| self.role_holder(text, date))
     }
 
     /// Faction ids `subject` was tied to on `date` (every tie when the date is unknown), the most
@@ -492,7 +617,7 @@ impl Resolver {
         article_mentions: &[Mention],
         index: &CharIndex,
         date: Option<Date>,
-    ) -> Option<EntityRef> {
+    ) -> Resolution {
         // Already resolved (resolve() run twice): keep it.
         if let Some(id) = &source.actor {
             let kind = match source.kind {
@@ -502,51 +627,59 @@ impl Resolver {
                 _ => None,
             };
             if let Some(kind) = kind {
-                return Some(EntityRef {
+                return Resolution::Found(EntityRef {
                     kind,
                     id: id.clone(),
                 });
             }
         }
         // (a) a KB name inside the best name, else inside the mention.
-        if let Some(e) = source.name.as_deref().and_then(|n| self.entity_in(n)) {
-            return Some(e);
-        }
-        if let Some(e) = self.entity_in(&source.text) {
-            return Some(e);
+        let by_name = match source.name.as_deref() {
+            Some(n) => self.entity_in(n, date),
+            None => Resolution::Unknown,
+        };
+        let by_name = by_name.or_else(|| self.entity_in(&source.text, date));
+        if matches!(by_name, Resolution::Found(_)) {
+            return by_name;
         }
         // (b) `the website` → the last outlet mentioned before the source.
         if is_generic_outlet(&source.text) {
-            let span = source.span?;
+            let Some(span) = source.span else {
+                return by_name;
+            };
             let before = index.byte_of(span.start);
             let last = article_mentions.iter().rev().find(|m| {
                 m.end <= before && m.entity.kind == EntityKind::Outlet && !m.is_ambiguous()
             });
-            return last.map(|m| m.entity.clone());
+            return match last {
+                Some(m) => Resolution::Found(m.entity.clone()),
+                None => by_name,
+            };
         }
         // (c) a role-only mention → the holder on that date.
-        self.role_holder(&source.text, date)
+        by_name.or_else(|| self.role_holder(&source.text, date))
     }
 
     /// The person or outlet a mention names (see `docs/kb.md` for the head rule).
-    fn entity_in(&self, text: &str) -> Option<EntityRef> {
-        let all = self.mentions(text);
-        let usable: Vec<&Mention> = all
-            .iter()
+    fn entity_in(&self, text: &str, date: Option<Date>) -> Resolution {
+        let all: Vec<Mention> = self
+            .mentions(text)
+            .into_iter()
             .filter(|m| m.entity.kind != EntityKind::Faction)
-            .filter(|m| {
-                if m.is_ambiguous() {
-                    tracing::debug!(
-                        mention = %&text[m.start..m.end],
-                        candidates = ?std::iter::once(&m.entity).chain(&m.alternatives).collect::<Vec<_>>(),
-                        "ambiguous alias, not resolved"
-                    );
-                }
-                !m.is_ambiguous()
-            })
             .collect();
+        let (usable, ambiguous): (Vec<&Mention>, Vec<&Mention>) =
+            all.iter().partition(|m| !m.is_ambiguous());
         if usable.is_empty() {
-            return None;
+            return match ambiguous.first() {
+                Some(m) => Resolution::Ambiguous {
+                    kind: AmbiguityKind::Alias,
+                    candidates: std::iter::once(&m.entity)
+                        .chain(&m.alternatives)
+                        .cloned()
+                        .collect(),
+                },
+                None => Resolution::Unknown,
+            };
         }
         let possessive = |m: &Mention| text[m.end..].starts_with(['\'', '\u{2019}']);
         // The head of `Bavand, a former official of …` ends at the first connector.
@@ -557,36 +690,45 @@ impl Resolver {
             .min()
             .map_or(text.len(), |p| f.original(p, p + 1).0);
         let head: Vec<&&Mention> = usable.iter().filter(|m| m.end <= head_end).collect();
-        let pick = |set: &[&&Mention]| -> Option<EntityRef> {
-            set.iter()
-                .rev()
-                .find(|m| !possessive(m))
-                .or_else(|| set.last())
-                .map(|m| m.entity.clone())
-        };
         if !head.is_empty() {
-            return pick(&head);
+            if let Some(m) = head.iter().rev().find(|m| !possessive(m)) {
+                return Resolution::Found(m.entity.clone());
+            }
+            // Only a possessor in the head: `Obama's secretary of state` is the role holder,
+            // a bare `Khamenei's` is Khamenei.
+            let last = head[head.len() - 1];
+            let rest = text[last.end..head_end]
+                .trim_start_matches(['\'', '\u{2019}', 's'])
+                .trim();
+            if !rest.is_empty() {
+                return self.role_holder(text, date);
+            }
+            return Resolution::Found(last.entity.clone());
         }
-        let firsts: Vec<&&Mention> = usable.iter().collect();
-        firsts
+        usable
             .iter()
             .find(|m| !possessive(m))
-            .or_else(|| firsts.first())
-            .map(|m| m.entity.clone())
+            .or_else(|| usable.first())
+            .map_or(Resolution::Unknown, |m| Resolution::Found(m.entity.clone()))
     }
 
-    fn role_holder(&self, text: &str, date: Option<Date>) -> Option<EntityRef> {
+    /// The one actor holding the role a mention names on `date` (`former`: whose role ended
+    /// before it). Only a title in the mention's head counts: `the foreign minister`, not
+    /// `an aide to the foreign minister`.
+    fn role_holder(&self, text: &str, date: Option<Date>) -> Resolution {
         let t = fold_role(text);
         if t.is_empty() {
-            return None;
+            return Resolution::Unknown;
         }
         let former = contains_word(&t, "former") || t.contains("ex-");
         let matched: Vec<&RoleEntry> = self
             .roles
             .iter()
-            .filter(|r| contains_word(&t, &r.title))
+            .filter(|r| in_head(&t, &r.title))
             .collect();
-        let longest = matched.iter().map(|r| r.title.len()).max()?;
+        let Some(longest) = matched.iter().map(|r| r.title.len()).max() else {
+            return Resolution::Unknown;
+        };
         let mut holders: Vec<usize> = matched
             .iter()
             .filter(|r| r.title.len() == longest)
@@ -606,21 +748,21 @@ impl Resolver {
             .collect();
         holders.sort_unstable();
         holders.dedup();
+        let refs = |v: &[usize]| -> Vec<EntityRef> {
+            v.iter()
+                .map(|&i| EntityRef {
+                    kind: EntityKind::Actor,
+                    id: self.kb.actors[i].id.clone(),
+                })
+                .collect()
+        };
         match holders.as_slice() {
-            [one] => Some(EntityRef {
-                kind: EntityKind::Actor,
-                id: self.kb.actors[*one].id.clone(),
-            }),
-            [] => None,
-            many => {
-                tracing::debug!(
-                    mention = %text,
-                    ?date,
-                    candidates = ?many.iter().map(|&i| &self.kb.actors[i].id).collect::<Vec<_>>(),
-                    "role fits several actors, not resolved"
-                );
-                None
-            }
+            [_] => Resolution::Found(refs(&holders).remove(0)),
+            [] => Resolution::Unknown,
+            many => Resolution::Ambiguous {
+                kind: AmbiguityKind::Role,
+                candidates: refs(many),
+            },
         }
     }
 
@@ -696,6 +838,34 @@ fn fold_role(s: &str) -> String {
         t = t.replace(from, to);
     }
     t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when `title` occurs as words in `hay` with no head-ending connector before it
+/// (`the former foreign minister` yes, `an aide to the foreign minister` no).
+fn in_head(hay: &str, title: &str) -> bool {
+    word_positions(hay, title).into_iter().any(|s| {
+        let before = format!(" {}", &hay[..s]);
+        !HEAD_ENDS.iter().any(|h| before.contains(h))
+    })
+}
+
+fn word_positions(hay: &str, needle: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    if needle.is_empty() {
+        return out;
+    }
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(needle) {
+        let s = from + i;
+        let e = s + needle.len();
+        let before_ok = !hay[..s].chars().next_back().is_some_and(is_word);
+        let after_ok = !hay[e..].chars().next().is_some_and(is_word);
+        if before_ok && after_ok {
+            out.push(s);
+        }
+        from = s + hay[s..].chars().next().map_or(1, |c| c.len_utf8());
+    }
+    out
 }
 
 fn contains_word(hay: &str, needle: &str) -> bool {
