@@ -65,18 +65,19 @@ impl FieldMap {
             let (k, val) = part
                 .split_once('=')
                 .ok_or_else(|| format!("--map: `{part}` is not FIELD=COLUMN"))?;
-            let slot =
-                match k.trim() {
-                    "id" => &mut m.id,
-                    "text" => &mut m.text,
-                    "title" => &mut m.title,
-                    "url" => &mut m.url,
-                    "outlet" => &mut m.outlet,
-                    "published" | "date" => &mut m.published,
-                    other => return Err(format!(
+            let slot = match k.trim() {
+                "id" => &mut m.id,
+                "text" => &mut m.text,
+                "title" => &mut m.title,
+                "url" => &mut m.url,
+                "outlet" => &mut m.outlet,
+                "published" | "date" => &mut m.published,
+                other => {
+                    return Err(format!(
                         "--map: unknown field `{other}` (id, text, title, url, outlet, published)"
-                    )),
-                };
+                    ))
+                }
+            };
             slot.insert(0, val.trim().to_string());
         }
         Ok(m)
