@@ -840,12 +840,17 @@ fn fold_role(s: &str) -> String {
     t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// True when `title` occurs as words in `hay` with no head-ending connector before it
-/// (`the former foreign minister` yes, `an aide to the foreign minister` no).
+/// True when `title` is the head of `hay`: it occurs as words with no head-ending connector
+/// before it and nothing but a connector or a possessive after it (`the former foreign
+/// minister` yes; `an aide to the foreign minister` no; `European Council President Donald
+/// Tusk` no: a name not in the KB follows the title).
 fn in_head(hay: &str, title: &str) -> bool {
     word_positions(hay, title).into_iter().any(|s| {
         let before = format!(" {}", &hay[..s]);
+        let after = format!("{} ", &hay[s + title.len()..]);
+        let after = after.strip_prefix("'s").unwrap_or(&after);
         !HEAD_ENDS.iter().any(|h| before.contains(h))
+            && (after.trim().is_empty() || HEAD_ENDS.iter().any(|h| after.starts_with(h)))
     })
 }
 
