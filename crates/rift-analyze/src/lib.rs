@@ -17,7 +17,13 @@
 //! 5. scores each group by the mean, labels it with the label nearest that mean, and measures
 //!    `divergence = |group − reference|` (0..2) and `delta = group − reference`.
 //!
-//! The serialised [`Positions`] is the stable JSON contract of `rift positions --format json`.
+//! The serialised [`Positions`] is the stable JSON contract of `rift positions --format json`
+//! (whole range, no intervals).
+//!
+//! Over time, [`series`] cuts the same observations into day/week/month windows, adds bootstrap
+//! intervals, the reference line per window and the rift index ([`series`] module docs give the
+//! formulas); [`shift`] compares groups before and after a pivot day and finds change points;
+//! [`stats`] holds the seeded resampling they share. `rift report` and `rift export` render these.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -25,8 +31,18 @@ use rift_core::{Actor, Faction, IssueConfig, Outlet, StanceLabel, Statement};
 use rift_store::{StatementRow, TieVia};
 use serde::Serialize;
 
+pub mod series;
+pub mod shift;
+pub mod stats;
 #[cfg(test)]
 mod tests;
+
+pub use series::{
+    collect, series, series_from, Collected, GroupObs, Obs, ReferenceLine, RiftIndex, Series,
+    SeriesOptions, Window, WindowPosition, WindowResult,
+};
+pub use shift::{pivot, timeline, ChangeOptions, ChangePoint, GroupTimeline, Pivot, PivotShift, Timeline};
+pub use stats::Interval;
 
 /// Errors of this crate.
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +53,9 @@ pub enum AnalyzeError {
     /// A tie mode name other than `auto`, `speaker`, `outlet`.
     #[error("unknown tie mode {0:?} (expected auto, speaker or outlet)")]
     UnknownTieMode(String),
+    /// A window name other than `day`, `week`, `month`, `all`.
+    #[error("unknown window {0:?} (expected day, week, month or all)")]
+    UnknownWindow(String),
 }
 
 /// What statements are grouped by.
