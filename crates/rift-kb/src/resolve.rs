@@ -618,6 +618,10 @@ impl Resolver {
         index: &CharIndex,
         date: Option<Date>,
     ) -> Resolution {
+        // `Obama's climate advisers`: whatever name the extractor linked, not Obama.
+        if source.actor.is_none() && self.possessive_description(&source.text) {
+            return self.role_holder(&source.text, date);
+        }
         // Already resolved (resolve() run twice): keep it.
         if let Some(id) = &source.actor {
             let kind = match source.kind {
@@ -666,6 +670,7 @@ impl Resolver {
             .mentions(text)
             .into_iter()
             .filter(|m| m.entity.kind != EntityKind::Faction)
+            .filter(|m| !self.other_given_name(text, m))
             .collect();
         let (usable, ambiguous): (Vec<&Mention>, Vec<&Mention>) =
             all.iter().partition(|m| !m.is_ambiguous());
@@ -682,25 +687,21 @@ impl Resolver {
             };
         }
         let possessive = |m: &Mention| text[m.end..].starts_with(['\'', '\u{2019}']);
-        // The head of `Bavand, a former official of …` ends at the first connector.
-        let f = Folded::new(text);
-        let head_end = HEAD_ENDS
-            .iter()
-            .filter_map(|h| f.text.find(h))
-            .min()
-            .map_or(text.len(), |p| f.original(p, p + 1).0);
+        let head_end = head_end(text);
         let head: Vec<&&Mention> = usable.iter().filter(|m| m.end <= head_end).collect();
         if !head.is_empty() {
             if let Some(m) = head.iter().rev().find(|m| !possessive(m)) {
+                // `Stein spokeswoman Melezia Figueroa`, `Donald Trump Jr.`, `Clinton
+                // Foundation`: a name not in the KB follows, the head is someone else.
+                if names_more(&text[m.end..head_end]) {
+                    return Resolution::Unknown;
+                }
                 return Resolution::Found(m.entity.clone());
             }
             // Only a possessor in the head: `Obama's secretary of state` is the role holder,
             // a bare `Khamenei's` is Khamenei.
             let last = head[head.len() - 1];
-            let rest = text[last.end..head_end]
-                .trim_start_matches(['\'', '\u{2019}', 's'])
-                .trim();
-            if !rest.is_empty() {
+            if possessive_rest(text, last.end, head_end) {
                 return self.role_holder(text, date);
             }
             return Resolution::Found(last.entity.clone());
@@ -710,6 +711,54 @@ impl Resolver {
             .find(|m| !possessive(m))
             .or_else(|| usable.first())
             .map_or(Resolution::Unknown, |m| Resolution::Found(m.entity.clone()))
+    }
+
+    /// `Obama's climate advisers`, `Trump's spokeswoman`: a mention whose head is only a KB
+    /// possessor and a noun — someone described through a KB actor, not the actor.
+    fn possessive_description(&self, text: &str) -> bool {
+        let he = head_end(text);
+        let ms: Vec<Mention> = self
+            .mentions(text)
+            .into_iter()
+            .filter(|m| m.entity.kind != EntityKind::Faction && m.end <= he)
+            .collect();
+        let Some(last) = ms.last() else {
+            return false;
+        };
+        ms.iter()
+            .all(|m| text[m.end..].starts_with(['\'', '\u{2019}']))
+            && possessive_rest(text, last.end, he)
+    }
+
+    /// True when a surname match is preceded by another given name (`Ivanka Trump`,
+    /// `Tom Clarke`, `Chelsea Clinton`): a namesake, not the KB actor.
+    fn other_given_name(&self, text: &str, m: &Mention) -> bool {
+        let surname_like = match m.form {
+            AliasForm::Surname => true,
+            AliasForm::Alias => {
+                let matched = &text[m.start..m.end];
+                !matched.contains(' ')
+                    && self.kb.actor(&m.entity.id).is_some_and(|a| {
+                        a.name
+                            .split_whitespace()
+                            .next_back()
+                            .is_some_and(|last| fold(last) == fold(matched))
+                    })
+            }
+            _ => false,
+        };
+        if !surname_like || m.entity.kind != EntityKind::Actor {
+            return false;
+        }
+        let before = text[..m.start].trim_end_matches(' ');
+        if before.len() == text[..m.start].len() {
+            return false; // no space: `-Clinton`, start of text
+        }
+        let word = before
+            .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201C}')
+            .next()
+            .unwrap_or("");
+        is_given_name(word)
     }
 
     /// The one actor holding the role a mention names on `date` (`former`: whose role ended
@@ -819,6 +868,167 @@ impl Resolver {
             })
             .map(|o| o.id.clone())
     }
+}
+
+/// Where the head of a descriptive mention ends (byte offset in `text`).
+fn head_end(text: &str) -> usize {
+    let f = Folded::new(text);
+    HEAD_ENDS
+        .iter()
+        .filter_map(|h| f.text.find(h))
+        .min()
+        .map_or(text.len(), |p| f.original(p, p + 1).0)
+}
+
+/// After a possessor ending at `end`: is there a noun before `head_end` (`'s climate advisers`)?
+fn possessive_rest(text: &str, end: usize, head_end: usize) -> bool {
+    let rest = text[end..head_end.max(end)]
+        .trim_start_matches(['\'', '\u{2019}', 's'])
+        .trim();
+    !rest.is_empty()
+}
+
+/// Capitalised words that are titles or function words, not given names, before a surname.
+const NOT_GIVEN: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "senator",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "president",
+    "vice",
+    "secretary",
+    "speaker",
+    "leader",
+    "gen",
+    "general",
+    "lt",
+    "col",
+    "adm",
+    "judge",
+    "justice",
+    "ayatollah",
+    "imam",
+    "sheikh",
+    "hojatoleslam",
+    "prime",
+    "minister",
+    "chairman",
+    "chief",
+    "candidate",
+    "nominee",
+    "republican",
+    "republicans",
+    "democrat",
+    "democratic",
+    "democrats",
+    "former",
+    "the",
+    "but",
+    "and",
+    "when",
+    "after",
+    "while",
+    "as",
+    "if",
+    "so",
+    "then",
+    "sheriff",
+    "mayor",
+    "attorney",
+    "ambassador",
+    "commander",
+    "director",
+    "professor",
+    "prof",
+    "first",
+    "lady",
+    "candidates",
+    "nominees",
+    "said",
+    "says",
+    "told",
+    "supreme",
+    "frontrunner",
+    "front-runner",
+    "rival",
+    "opponent",
+    "challenger",
+    "by",
+    "with",
+    "for",
+    "to",
+    "of",
+    "on",
+    "in",
+    "at",
+    "from",
+    "that",
+    "than",
+    "rivals",
+    "presidential",
+    "president-elect",
+    "independent",
+    "libertarian",
+    "green",
+    "conservative",
+    "liberal",
+    "reformist",
+    "hardliner",
+    "moderate",
+    "cleric",
+    "nor",
+    "or",
+    "also",
+    "even",
+    "only",
+    "how",
+    "why",
+    "what",
+    "where",
+    "who",
+    "whom",
+    "ex",
+];
+
+/// True for a capitalised word that looks like a given name (`Ivanka`, `Tom`).
+fn is_given_name(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    let Some(first) = w.chars().next() else {
+        return false;
+    };
+    if !first.is_uppercase() || word.ends_with('.') || w.ends_with("'s") || w.ends_with("\u{2019}s")
+    {
+        return false;
+    }
+    if w.chars().all(|c| !c.is_lowercase()) {
+        return false; // an acronym: `US Trump`, `GOP`
+    }
+    !NOT_GIVEN.contains(&w.to_lowercase().as_str())
+}
+
+/// True when `rest` (what follows the head's last KB mention) names someone else: a capitalised
+/// word outside parentheses (`spokeswoman Melezia Figueroa`, `Jr.`, `Foundation`).
+fn names_more(rest: &str) -> bool {
+    let mut depth = 0usize;
+    let mut cleaned = String::new();
+    for c in rest.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            c if depth == 0 => cleaned.push(c),
+            _ => {}
+        }
+    }
+    cleaned
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Host of a URL or bare domain, lower case, without `www.`.

@@ -244,3 +244,44 @@ fn people_who_changed_camps_count_for_each_camp_in_its_own_period() {
     assert!(o("nyt", "2016-09-01").is_empty());
     assert_eq!(o("nyt", "2016-09-30"), ["clinton-campaign", "democratic"]);
 }
+
+#[test]
+fn namesakes_and_people_described_through_a_kb_actor_are_not_the_actor() {
+    let r = resolver(US);
+    let date = "2016-09-20";
+    for (mention, want) in [
+        ("Ivanka Trump", None),
+        ("Chelsea Clinton", None),
+        ("Tom Clarke", None),
+        ("Donald Trump Jr.", None),
+        ("Stein spokeswoman Melezia Figueroa", None),
+        ("the Clinton Foundation", None),
+        ("Mr. Trump", Some("trump")),
+        ("Republican nominee Donald Trump", Some("trump")),
+        (
+            "Sen. Bernie Sanders (Vt.), who lost the Democratic primaries to Clinton,",
+            Some("sanders"),
+        ),
+        (
+            "Trump campaign spokesman Jason Miller",
+            Some("jason-miller"),
+        ),
+        (
+            "Hillary Clinton’s campaign manager Robby Mook",
+            Some("mook"),
+        ),
+        ("Clinton", Some("hillary-clinton")),
+    ] {
+        assert_eq!(who(&r, mention, date).as_deref(), want, "{mention}");
+    }
+    // The extractor may link `one of Mr. Obama's climate advisers` to Obama: the mention says
+    // it is someone else.
+    let mut a = Article::new("a", "x");
+    a.published = d(date);
+    let mut st = stmt("Mr. Obama's climate advisers");
+    st.source.name = Some("Barack Obama".into());
+    let mut v = vec![st, stmt("Obama's secretary of state")];
+    r.resolve(&a, &mut v);
+    assert_eq!(v[0].source.actor, None);
+    assert_eq!(v[1].source.actor.as_deref(), Some("kerry"));
+}
