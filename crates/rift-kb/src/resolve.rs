@@ -473,10 +473,17 @@ impl Resolver {
         let article_mentions = self.mentions(&article.text);
         let index = CharIndex::new(&article.text);
         let article_outlet = self.article_outlet(article);
+        let namesakes = self.namesakes_only(&article.text, &article_mentions);
         let mut report = Vec::new();
         for (i, st) in statements.iter_mut().enumerate() {
             let date = st.date.or(article.published);
             let found = match self.resolve_source(&st.source, &article_mentions, &index, date) {
+                // `Tom Clarke` is named in the article, Sheriff David Clarke never: a bare
+                // `Clarke` there is Tom.
+                Resolution::Found(e) if st.source.actor.is_none() && namesakes.contains(&e) => {
+                    tracing::debug!(article = %article.id, mention = %st.source.text, actor = %e.id, "only a namesake of the KB actor is named in the article");
+                    None
+                }
                 Resolution::Found(e) => Some(e),
                 Resolution::Ambiguous { kind, candidates } => {
                     report.push(Ambiguity {
@@ -622,6 +629,15 @@ impl Resolver {
         if source.actor.is_none() && self.possessive_description(&source.text) {
             return self.role_holder(&source.text, date);
         }
+        // `Ivanka Trump`: a namesake, whatever full name the extractor linked.
+        if source.actor.is_none()
+            && self
+                .mentions(&source.text)
+                .iter()
+                .any(|m| self.other_given_name(&source.text, m))
+        {
+            return Resolution::Unknown;
+        }
         // Already resolved (resolve() run twice): keep it.
         if let Some(id) = &source.actor {
             let kind = match source.kind {
@@ -711,6 +727,28 @@ impl Resolver {
             .find(|m| !possessive(m))
             .or_else(|| usable.first())
             .map_or(Resolution::Unknown, |m| Resolution::Found(m.entity.clone()))
+    }
+
+    /// KB actors whose surname occurs in `text` only as a namesake's (`Tom Clarke`), while their
+    /// own name or a multi-word alias never does.
+    fn namesakes_only(&self, text: &str, mentions: &[Mention]) -> Vec<EntityRef> {
+        let mut namesake: Vec<EntityRef> = Vec::new();
+        let mut named: Vec<EntityRef> = Vec::new();
+        for m in mentions {
+            if m.entity.kind != EntityKind::Actor {
+                continue;
+            }
+            if self.other_given_name(text, m) {
+                namesake.push(m.entity.clone());
+            } else if matches!(m.form, AliasForm::Name | AliasForm::Alias)
+                && text[m.start..m.end].contains(' ')
+            {
+                named.push(m.entity.clone());
+            }
+        }
+        namesake.retain(|e| !named.contains(e));
+        namesake.dedup();
+        namesake
     }
 
     /// `Obama's climate advisers`, `Trump's spokeswoman`: a mention whose head is only a KB

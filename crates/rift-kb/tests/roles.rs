@@ -280,8 +280,27 @@ fn namesakes_and_people_described_through_a_kb_actor_are_not_the_actor() {
     a.published = d(date);
     let mut st = stmt("Mr. Obama's climate advisers");
     st.source.name = Some("Barack Obama".into());
-    let mut v = vec![st, stmt("Obama's secretary of state")];
+    let mut ivanka = stmt("Ivanka Trump");
+    ivanka.source.name = Some("Donald Trump".into());
+    let mut v = vec![st, stmt("Obama's secretary of state"), ivanka];
     r.resolve(&a, &mut v);
     assert_eq!(v[0].source.actor, None);
     assert_eq!(v[1].source.actor.as_deref(), Some("kerry"));
+    assert_eq!(v[2].source.actor, None);
+
+    // An article naming only a namesake (`Tom Clarke`): its bare `Clarke` is not the KB's
+    // David Clarke; where the KB actor is named in full, the surname is his.
+    let mut a = Article::new("a", "Tom Clarke owns mines. Mr. Clarke said so.");
+    a.published = d(date);
+    let mut v = vec![stmt("Mr. Clarke")];
+    r.resolve(&a, &mut v);
+    assert_eq!(v[0].source.actor, None);
+    let mut a = Article::new(
+        "a",
+        "Sheriff David Clarke spoke. Tom Clarke did not. Clarke said so.",
+    );
+    a.published = d(date);
+    let mut v = vec![stmt("Clarke")];
+    r.resolve(&a, &mut v);
+    assert_eq!(v[0].source.actor.as_deref(), Some("david-clarke"));
 }
