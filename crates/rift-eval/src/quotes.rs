@@ -291,6 +291,8 @@ pub struct ErrorItem {
     pub content: String,
     /// The source text, if any.
     pub source: String,
+    /// The gold cue text, if any (empty for predictions).
+    pub cue: String,
     /// For `source` errors: the other side's source (the prediction's).
     pub other: String,
     /// First code point of the content.
@@ -325,7 +327,7 @@ fn slice(text: &str, chars: &[usize], spans: &[Span]) -> String {
     let b = |c: usize| chars.get(c).copied().unwrap_or(text.len());
     spans
         .iter()
-        .map(|s| &text[b(s.start)..b(s.end.max(s.start))])
+        .map(|s| text[b(s.start)..b(s.end.max(s.start))].replace('\n', " ¶ "))
         .collect::<Vec<_>>()
         .join(" … ")
 }
@@ -390,6 +392,7 @@ impl Scorer {
                     kind: gk[i],
                     content: slice(text, &char_bytes, &gold[i].content),
                     source: slice(text, &char_bytes, &gold[i].source),
+                    cue: slice(text, &char_bytes, &gold[i].cue),
                     other: pred[j]
                         .source
                         .map_or_else(String::new, |s| slice(text, &char_bytes, &[s])),
@@ -407,6 +410,7 @@ impl Scorer {
                     kind: gk[i],
                     content: slice(text, &char_bytes, &g.content),
                     source: slice(text, &char_bytes, &g.source),
+                    cue: slice(text, &char_bytes, &g.cue),
                     other: String::new(),
                     at: g.content.first().map_or(0, |s| s.start),
                 });
@@ -421,6 +425,7 @@ impl Scorer {
                     source: p
                         .source
                         .map_or_else(String::new, |s| slice(text, &char_bytes, &[s])),
+                    cue: String::new(),
                     other: String::new(),
                     at: p.content.first().map_or(0, |s| s.start),
                 });
@@ -524,14 +529,16 @@ impl ArticleErrors {
             let k = e.kind.map_or("-", |k| k.as_str());
             match e.what {
                 "source" => s.push_str(&format!(
-                    "SOURCE   [{k}] «{}»\n         gold source «{}» / predicted «{}»\n",
-                    e.content, e.source, e.other
+                    "SOURCE   [{k}] @{} «{}»\n         gold source «{}» / predicted «{}»\n",
+                    e.at, e.content, e.source, e.other
                 )),
                 w => s.push_str(&format!(
-                    "{:<8} [{k}] «{}»\n         source «{}»\n",
+                    "{:<8} [{k}] @{} «{}»\n         source «{}» cue «{}»\n",
                     w.to_uppercase(),
+                    e.at,
                     e.content,
-                    e.source
+                    e.source,
+                    e.cue
                 )),
             }
         }

@@ -388,21 +388,25 @@ impl Extractor {
             return None;
         }
         let w = t.text(text);
-        for (phrase, lemma) in PHRASAL {
-            let parts: Vec<&str> = phrase.split(' ').collect();
+        for &(parts, lemma, object) in PHRASAL {
             if parts[0].eq_ignore_ascii_case(w)
-                && parts.iter().enumerate().all(|(j, p)| {
+                && parts.iter().enumerate().skip(1).all(|(j, p)| {
                     toks.get(k + j)
                         .is_some_and(|t| t.text(text).eq_ignore_ascii_case(p))
                 })
             {
-                let lemma: &'static str = lemma;
+                let form = if w.ends_with("ing") {
+                    CueForm::Participle
+                } else {
+                    CueForm::Finite
+                };
                 return Some((
                     CueWord {
                         lemma,
-                        form: CueForm::Finite,
+                        form,
                         takes_object: false,
-                        weak: false,
+                        weak: object,
+                        object,
                     },
                     parts.len(),
                 ));
@@ -585,6 +589,7 @@ impl Extractor {
         if let Some((cw, n)) = self.cue_at(text, toks, a) {
             if !cw.weak && cw.form != CueForm::Participle {
                 let src = phrase_after(text, toks, a + n, hi, names)?;
+                let src = crate::source::with_appositive(text, toks, src, hi);
                 return Some((toks[a].start..toks[a + n - 1].end, cw.lemma, src));
             }
         }
@@ -780,7 +785,7 @@ impl Extractor {
                 && (lo..k).all(|j| toks[j].kind == TokenKind::Word || toks[j].text(text) == ","));
         if lead_ok && k == lo {
             let c = comma?;
-            let src = phrase_after(text, toks, k + 2, c, names)?;
+            let src = whole_np(text, toks, k + 2, c, names)?;
             if c + 1 >= end_tok {
                 return None;
             }
@@ -789,7 +794,10 @@ impl Extractor {
         }
         // "…, according to X."
         if k > lo && toks[k - 1].text(text) == "," {
-            let src = phrase_after(text, toks, k + 2, end_tok, names)?;
+            let stop = (k + 2..end_tok)
+                .find(|&j| matches!(toks[j].text(text), "," | ";" | "—" | "“" | "\""))
+                .unwrap_or(end_tok);
+            let src = whole_np(text, toks, k + 2, stop, names)?;
             let content = toks[lo].start..toks[k - 1].start;
             return self.draft(text, s, si, content, cue, "according to", &src, toks, date0);
         }
@@ -871,7 +879,7 @@ impl Extractor {
                 None
             }?;
             let mut c = after;
-            while c < end_tok && matches!(toks[c].text(text), "," | "that" | ":") {
+            while c < end_tok && matches!(toks[c].text(text), "," | ":") {
                 c += 1;
             }
             if c >= end_tok || in_quote(c) {
@@ -907,85 +915,290 @@ impl Extractor {
             return self.draft(text, s, si, content, cue, cw.lemma, &src, toks, date0);
         }
         // Pre-posed: "X said (that) …"
+        let prev_w = if k > lo { toks[k - 1].text(text) } else { "" };
         if cw.form == CueForm::Base
-            && !matches!(
-                toks[k.saturating_sub(1)].text(text),
-                "they" | "They" | "we" | "We" | "I"
-            )
+            && !matches!(prev_w, "they" | "They" | "we" | "We" | "I" | "you" | "You")
+            && !is_modal(prev_w)
         {
-            // base forms only after plural pronouns ("they believe that")
-            if k == lo || crate::words::pronoun(toks[k - 1].text(text)).is_none() {
+            // base forms only after plural pronouns ("they believe that") or modals
+            if k == lo || crate::words::pronoun(prev_w).is_none() {
                 let src = subject_before(text, toks, lo, k, names);
                 if !src.as_ref().is_some_and(|s| s.kind == SourceType::Group) {
                     return None;
                 }
             }
         }
-        let src = subject_before(text, toks, lo, k, names)?;
+        let src = match subject_before(text, toks, lo, k, names) {
+            Some(s) => s,
+            None => {
+                // "X did A and said B": the subject of the sentence.
+                let mut j = k;
+                while j > lo && has(crate::words::SKIPPABLE, toks[j - 1].text(text)) {
+                    j -= 1;
+                }
+                if j > lo && matches!(toks[j - 1].text(text), "and" | "but") {
+                    sentence_start_subject(text, toks, lo, j - 1, names)?
+                } else {
+                    return None;
+                }
+            }
+        };
         let mut c = after;
         let mut saw_that = false;
         if cw.takes_object {
             // "told reporters (that)", "warned the West (that)"
             let limit = (c + 6).min(end_tok);
-            if let Some(t) = (c..limit).find(|&j| toks[j].text(text) == "that") {
-                c = t + 1;
-                saw_that = true;
+            if let Some(t) = (c..limit).find(|&j| matches!(toks[j].text(text), "that" | "to")) {
+                saw_that = toks[t].text(text) == "that";
+                c = if saw_that { t } else { t + 1 };
             } else if c < end_tok
                 && matches!(
                     toks[c].text(text),
-                    "reporters" | "journalists" | "me" | "us" | "him" | "her" | "them"
+                    "reporters" | "journalists" | "me" | "us" | "him" | "her" | "them" | "voters"
                 )
             {
                 c += 1;
             }
         }
-        while c < end_tok && matches!(toks[c].text(text), "that" | ",") {
-            saw_that |= toks[c].text(text) == "that";
+        while c < end_tok && toks[c].text(text) == "," {
             c += 1;
         }
-        if cw.weak && !saw_that {
-            return None;
+        if c < end_tok && toks[c].text(text) == "that" {
+            saw_that = true;
         }
         if c >= end_tok || matches!(toks[c].text(text), ":" | "“" | "\"" | "‘") || in_quote(c) {
             return None; // a quote follows: handled by the quote pass
         }
-        // "said in a statement (that)" etc.
-        if !saw_that
-            && matches!(
-                toks[c].text(text),
-                "in" | "on"
-                    | "at"
-                    | "to"
-                    | "during"
-                    | "after"
-                    | "it"
-                    | "so"
-                    | "nothing"
-                    | "the"
-                    | "a"
-                    | "an"
-                    | "he"
-                    | "she"
-                    | "they"
-            )
-            && cw.lemma != "define"
-        {
-            // "said the …" / "told him …" are often not clause complements; require "that" for
-            // prepositions and determiners unless a clause follows a comma.
-            if !matches!(
-                toks[c].text(text),
-                "the" | "a" | "an" | "he" | "she" | "they"
-            ) {
+        // "said on Friday he met …", "said Tuesday that …": skip the time phrase.
+        c = skip_time(text, toks, c, end_tok);
+        if c < end_tok && toks[c].text(text) == "that" {
+            saw_that = true;
+        }
+        if c >= end_tok || in_quote(c) {
+            return None;
+        }
+        // "said in a statement (that) …": skip to the complement.
+        if !saw_that && !cw.object && is_preposition(toks[c].text(text)) {
+            let limit = (c + 10).min(end_tok);
+            let j = (c + 1..limit).find(|&j| matches!(toks[j].text(text), "that" | ","))?;
+            c = if toks[j].text(text) == "that" {
+                j
+            } else {
+                j + 1
+            };
+            saw_that = toks[j].text(text) == "that";
+            if c >= end_tok || in_quote(c) {
                 return None;
             }
         }
-        let stop = content_stop(text, toks, c, end_tok, in_quote, &self.lexicon);
+        if cw.weak && !cw.object && !saw_that && !clause_start(text, &toks[c]) {
+            return None;
+        }
+        let mut stop = content_stop(text, toks, c, end_tok, in_quote, &self.lexicon);
+        if cw.object {
+            if let Some(j) =
+                (c + 1..stop).find(|&j| matches!(toks[j].text(text), "," | ";" | "—" | "–"))
+            {
+                stop = j;
+            }
+        }
         if stop <= c {
             return None;
         }
         let content = toks[c].start..toks[stop - 1].end;
         self.draft(text, s, si, content, cue, cw.lemma, &src, toks, date0)
     }
+}
+
+/// The whole noun phrase `toks[a..b]` as a source (`according to a count by The Associated
+/// Press`): typed and named from its head when possible, else of unknown type.
+fn whole_np(text: &str, toks: &[Token], a: usize, b: usize, names: &Names) -> Option<SourcePhrase> {
+    if a >= b || b - a > 30 {
+        return None;
+    }
+    let mut p = phrase_after(text, toks, a, b, names).unwrap_or(SourcePhrase {
+        start: a,
+        end: b,
+        kind: SourceType::Unknown,
+        name: None,
+        pronoun: false,
+    });
+    if !p.pronoun {
+        p.start = a;
+        p.end = b;
+    }
+    Some(p)
+}
+
+/// Modal and auxiliary words after which a base-form cue is finite (`will say`, `didn’t deny`).
+fn is_modal(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "would"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "did"
+            | "do"
+            | "does"
+            | "not"
+            | "never"
+            | "also"
+            | "to"
+    ) || w.ends_with("n’t")
+        || w.ends_with("n't")
+}
+
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "about"
+            | "of"
+            | "to"
+            | "for"
+            | "from"
+            | "with"
+            | "via"
+            | "through"
+            | "earlier"
+            | "last"
+            | "this"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "yesterday"
+            | "today"
+            | "Thursday’s"
+    )
+}
+
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Thursday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "week"
+            | "weekend"
+            | "month"
+            | "year"
+            | "Monday’s"
+            | "recently"
+            | "later"
+            | "earlier"
+            | "previously"
+            | "again"
+            | "also"
+            | "repeatedly"
+            | "publicly"
+            | "privately"
+            | "Sunday’s"
+    ) || rift_text::dates::month_number(w).is_some()
+}
+
+/// Skips a time phrase at `c` (`on Friday`, `last week`, `Tuesday night`, `on Nov. 3`,
+/// `earlier this month`); returns the first token after it (or `c`).
+fn skip_time(text: &str, toks: &[Token], c: usize, end: usize) -> usize {
+    let mut j = c;
+    loop {
+        let start = j;
+        if j < end
+            && matches!(
+                toks[j].text(text),
+                "on" | "last" | "this" | "earlier" | "late" | "early" | "next"
+            )
+        {
+            j += 1;
+        }
+        let mut n = 0;
+        while j < end
+            && (is_time_word(toks[j].text(text))
+                || (n > 0
+                    && toks[j]
+                        .text(text)
+                        .bytes()
+                        .all(|b| b.is_ascii_digit() || b == b'.'))
+                || (n > 0
+                    && toks[j].text(text) == ","
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|t| t.text(text).bytes().all(|b| b.is_ascii_digit()))))
+        {
+            j += 1;
+            n += 1;
+        }
+        if n == 0 {
+            return start;
+        }
+        if j >= end || j == start {
+            return j;
+        }
+    }
+}
+
+/// A token that can start a complement clause without `that` (`believes the plan …`).
+fn clause_start(text: &str, t: &Token) -> bool {
+    let w = t.text(text);
+    t.is_capitalized(text)
+        || w.bytes().all(|b| b.is_ascii_digit())
+        || matches!(
+            w,
+            "he" | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "it"
+                | "you"
+                | "there"
+                | "the"
+                | "a"
+                | "an"
+                | "this"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "some"
+                | "many"
+                | "most"
+                | "no"
+                | "none"
+                | "all"
+                | "if"
+                | "whether"
+                | "what"
+                | "how"
+                | "why"
+                | "who"
+                | "when"
+        )
 }
 
 fn clamp(r: Range, q: &Quote) -> Range {

@@ -61,6 +61,7 @@ pub fn subject_before(
         }
     }
     // skip appositives between commas: "Bavand, a former official of …, published in …, said"
+    let full_end = end;
     if end > lo && word(text, &toks[end - 1]) == "," {
         let mut cur = end - 1;
         for _ in 0..3 {
@@ -102,6 +103,22 @@ pub fn subject_before(
     }
     if end <= lo {
         return None;
+    }
+    // a relative pronoun: "Borges, who predicted …" — the source is `who`, named after the
+    // phrase it follows.
+    if matches!(word(text, &toks[end - 1]), "who" | "which") {
+        let mut j = end - 1;
+        if j > lo && word(text, &toks[j - 1]) == "," {
+            j -= 1;
+        }
+        let ante = subject_before(text, toks, lo, j, names);
+        return Some(SourcePhrase {
+            start: end - 1,
+            end,
+            kind: ante.as_ref().map_or(SourceType::Person, |a| a.kind),
+            name: ante.and_then(|a| a.name),
+            pronoun: false,
+        });
     }
     // a pronoun alone
     if let Some(kind) = pronoun(word(text, &toks[end - 1])) {
@@ -147,7 +164,54 @@ pub fn subject_before(
         return None;
     }
     let cut = cut_phrase(text, toks, start, end);
-    typed(text, toks, start, cut, names)
+    let mut p = typed(text, toks, start, cut, names)?;
+    if end < full_end && !p.pronoun {
+        // The source span covers its appositives (`Mukasey, the attorney general under Bush,`).
+        let mut e = full_end;
+        while e > end && word(text, &toks[e - 1]) == "," {
+            e -= 1;
+        }
+        p.end = e;
+    }
+    Some(p)
+}
+
+/// Extends a source phrase over a following appositive or relative clause up to `hi`
+/// (`said Rick Wilson, a Florida-based Republican strategist`), stopping at a quote mark.
+pub fn with_appositive(text: &str, toks: &[Token], mut p: SourcePhrase, hi: usize) -> SourcePhrase {
+    if p.pronoun || p.end + 1 >= hi || word(text, &toks[p.end]) != "," {
+        return p;
+    }
+    let next = &toks[p.end + 1];
+    let w = word(text, next);
+    let appositive = next.kind == TokenKind::Word
+        && (w.chars().next().is_some_and(char::is_lowercase)
+            || matches!(w, "A" | "An" | "The")
+            || next.is_capitalized(text));
+    if !appositive
+        || matches!(
+            w,
+            "and" | "but" | "or" | "said" | "says" | "adding" | "saying"
+        )
+    {
+        return p;
+    }
+    let mut e = p.end + 1;
+    while e < hi
+        && !matches!(
+            word(text, &toks[e]),
+            "“" | "”" | "\"" | ";" | "." | "?" | "!"
+        )
+    {
+        e += 1;
+    }
+    while e > p.end && toks[e - 1].kind == TokenKind::Punct {
+        e -= 1;
+    }
+    if e > p.end + 1 && e - p.end <= 40 {
+        p.end = e;
+    }
+    p
 }
 
 /// The capitalised name run right before `k` (`citing [US President] Donald Trump saying`).
