@@ -709,7 +709,9 @@ impl Resolver {
             if let Some(m) = head.iter().rev().find(|m| !possessive(m)) {
                 // `Stein spokeswoman Melezia Figueroa`, `Donald Trump Jr.`, `Clinton
                 // Foundation`: a name not in the KB follows, the head is someone else.
-                if names_more(&text[m.end..head_end]) {
+                if names_more(&text[m.end..head_end])
+                    || (m.entity.kind == EntityKind::Actor && group_follows(&text[m.end..head_end]))
+                {
                     return Resolution::Unknown;
                 }
                 return Resolution::Found(m.entity.clone());
@@ -1067,6 +1069,57 @@ fn names_more(rest: &str) -> bool {
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Nouns that turn `<KB person> …` into someone else or a group: `the Obama administration`,
+/// `Trump aides`, `the Clinton campaign`.
+const GROUP_FOLLOWERS: &[&str] = &[
+    "administration",
+    "campaign",
+    "campaigns",
+    "team",
+    "camp",
+    "aide",
+    "aides",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "staff",
+    "staffers",
+    "allies",
+    "supporters",
+    "surrogate",
+    "surrogates",
+    "lawyer",
+    "lawyers",
+    "attorney",
+    "attorneys",
+    "family",
+    "foundation",
+    "government",
+    "officials",
+    "loyalists",
+    "voters",
+    "backers",
+    "critics",
+    "organization",
+    "organisation",
+    "transition",
+];
+
+/// True when the first word after a KB person's name is one of [`GROUP_FOLLOWERS`].
+fn group_follows(rest: &str) -> bool {
+    rest.split_whitespace()
+        .next()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .is_some_and(|w| GROUP_FOLLOWERS.contains(&w.as_str()))
 }
 
 /// Host of a URL or bare domain, lower case, without `www.`.

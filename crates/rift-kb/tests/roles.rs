@@ -256,6 +256,8 @@ fn namesakes_and_people_described_through_a_kb_actor_are_not_the_actor() {
         ("Donald Trump Jr.", None),
         ("Stein spokeswoman Melezia Figueroa", None),
         ("the Clinton Foundation", None),
+        ("The Obama administration", None),
+        ("Trump aides", None),
         ("Mr. Trump", Some("trump")),
         ("Republican nominee Donald Trump", Some("trump")),
         (
