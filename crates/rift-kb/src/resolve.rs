@@ -631,10 +631,11 @@ impl Resolver {
         }
         // `Ivanka Trump`: a namesake, whatever full name the extractor linked.
         if source.actor.is_none()
-            && self
+            && (self
                 .mentions(&source.text)
                 .iter()
                 .any(|m| self.other_given_name(&source.text, m))
+                || self.describes_other(&source.text))
         {
             return Resolution::Unknown;
         }
@@ -724,11 +725,36 @@ impl Resolver {
             }
             return Resolution::Found(last.entity.clone());
         }
+        // The head names nobody in the KB: `Don Fowler, who helmed the DNC` is Don Fowler.
+        if names_more(&text[..head_end]) {
+            return Resolution::Unknown;
+        }
         usable
             .iter()
             .find(|m| !possessive(m))
             .or_else(|| usable.first())
             .map_or(Resolution::Unknown, |m| Resolution::Found(m.entity.clone()))
+    }
+
+    /// True when a mention's head is someone or something other than the KB person it names:
+    /// `the Obama administration`, `Stein spokeswoman Melezia Figueroa`, `Don Fowler, who
+    /// helmed the DNC`. Then the extractor's linked name is not used either.
+    fn describes_other(&self, text: &str) -> bool {
+        let he = head_end(text);
+        let ms: Vec<Mention> = self
+            .mentions(text)
+            .into_iter()
+            .filter(|m| m.entity.kind != EntityKind::Faction && !m.is_ambiguous())
+            .collect();
+        let possessive = |m: &Mention| text[m.end..].starts_with(['\'', '\u{2019}']);
+        match ms.iter().rev().find(|m| m.end <= he && !possessive(m)) {
+            Some(m) => {
+                names_more(&text[m.end..he])
+                    || (m.entity.kind == EntityKind::Actor && group_follows(&text[m.end..he]))
+            }
+            // No KB mention in the head, some after it: the head names someone else.
+            None => !ms.is_empty() && ms.iter().all(|m| m.start >= he) && names_more(&text[..he]),
+        }
     }
 
     /// KB actors whose surname occurs in `text` only as a namesake's (`Tom Clarke`), while their

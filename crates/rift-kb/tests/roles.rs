@@ -258,6 +258,11 @@ fn namesakes_and_people_described_through_a_kb_actor_are_not_the_actor() {
         ("the Clinton Foundation", None),
         ("The Obama administration", None),
         ("Trump aides", None),
+        ("Don Fowler, who helmed the DNC from 1995 to 1997", None),
+        (
+            "David Plouffe, the architect of Obama’s 2008 campaign",
+            None,
+        ),
         ("Mr. Trump", Some("trump")),
         ("Republican nominee Donald Trump", Some("trump")),
         (
@@ -284,11 +289,14 @@ fn namesakes_and_people_described_through_a_kb_actor_are_not_the_actor() {
     st.source.name = Some("Barack Obama".into());
     let mut ivanka = stmt("Ivanka Trump");
     ivanka.source.name = Some("Donald Trump".into());
-    let mut v = vec![st, stmt("Obama's secretary of state"), ivanka];
+    let mut admin = stmt("the Obama administration");
+    admin.source.name = Some("Barack Obama".into());
+    let mut v = vec![st, stmt("Obama's secretary of state"), ivanka, admin];
     r.resolve(&a, &mut v);
     assert_eq!(v[0].source.actor, None);
     assert_eq!(v[1].source.actor.as_deref(), Some("kerry"));
     assert_eq!(v[2].source.actor, None);
+    assert_eq!(v[3].source.actor, None);
 
     // An article naming only a namesake (`Tom Clarke`): its bare `Clarke` is not the KB's
     // David Clarke; where the KB actor is named in full, the surname is his.
