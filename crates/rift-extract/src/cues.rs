@@ -253,7 +253,7 @@ pub const PHRASAL: &[(&[&str], &str, bool)] = &[
 /// Cue lexicon: word (lower-case) → entry.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    words: HashMap<String, CueWord>,
+    words: HashMap<String, CueWord, crate::words::FxBuild>,
 }
 
 impl Default for Lexicon {
@@ -265,7 +265,7 @@ impl Default for Lexicon {
 impl Lexicon {
     /// The built-in English lexicon.
     pub fn new() -> Self {
-        let mut words = HashMap::new();
+        let mut words = HashMap::default();
         for &(lemma, irregular, takes_object, weak) in LEMMAS {
             let forms: Vec<String> = if irregular.is_empty() {
                 regular_forms(lemma).to_vec()

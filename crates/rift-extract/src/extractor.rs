@@ -266,6 +266,7 @@ impl Extractor {
         }
 
         // Pass 3: reported speech.
+        used_cues.sort_unstable();
         if self.cfg.reported_speech {
             for (si, s) in sents.iter().enumerate() {
                 self.reported(
@@ -388,8 +389,10 @@ impl Extractor {
             return None;
         }
         let w = t.text(text);
+        let first = w.as_bytes()[0].to_ascii_lowercase();
         for &(parts, lemma, object) in PHRASAL {
-            if parts[0].eq_ignore_ascii_case(w)
+            if parts[0].as_bytes()[0] == first
+                && parts[0].eq_ignore_ascii_case(w)
                 && parts.iter().enumerate().skip(1).all(|(j, p)| {
                     toks.get(k + j)
                         .is_some_and(|t| t.text(text).eq_ignore_ascii_case(p))
@@ -672,10 +675,11 @@ impl Extractor {
     ) {
         let lo = s.toks.start;
         let hi = s.toks.end;
+        // quotes are in text order and do not overlap: binary search.
         let in_quote = |k: usize| {
-            quotes
-                .iter()
-                .any(|q| q.start <= toks[k].start && toks[k].start < q.end)
+            let p = toks[k].start;
+            let i = quotes.partition_point(|q| q.start <= p);
+            i > 0 && p < quotes[i - 1].end
         };
         // Trailing sentence punctuation is not content.
         let mut end_tok = hi;
@@ -691,7 +695,7 @@ impl Extractor {
         let mut covered_until = 0usize;
         let mut k = lo;
         while k < hi {
-            if in_quote(k) || used.contains(&k) || toks[k].start < covered_until {
+            if in_quote(k) || used.binary_search(&k).is_ok() || toks[k].start < covered_until {
                 k += 1;
                 continue;
             }

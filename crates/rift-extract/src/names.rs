@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use rift_text::{Token, TokenKind};
 
-use crate::words::{has, BREAK, ORG_WORDS, OUTLET_HEADS, TITLES};
+use crate::words::{has, listed, BREAK, ORG_WORDS, OUTLET_HEADS, TITLES};
 
 /// Names found in one article.
 #[derive(Debug, Default)]
@@ -75,7 +75,7 @@ pub fn person_tokens(
     let b = run.end;
     while a < b {
         let w = toks[a].text(text);
-        if TITLES.contains(&w)
+        if listed(TITLES, w)
             || has(BREAK, w)
             || matches!(
                 w,
@@ -92,9 +92,7 @@ pub fn person_tokens(
     }
     for t in &toks[a..b] {
         let w = strip_possessive(t.text(text));
-        if t.kind == TokenKind::Punct
-            || ORG_WORDS.contains(&w)
-            || has(OUTLET_HEADS, w) && b - a == 1
+        if t.kind == TokenKind::Punct || listed(ORG_WORDS, w) || has(OUTLET_HEADS, w) && b - a == 1
         {
             return None;
         }

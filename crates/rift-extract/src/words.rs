@@ -1,7 +1,7 @@
 //! Closed word lists used to find and type source phrases.
 
 /// Words that end a noun phrase when walking left from a cue (or right from its start).
-pub const BREAK: &[&str] = &[
+pub static BREAK: &[&str] = &[
     "and",
     "but",
     "or",
@@ -125,7 +125,7 @@ pub const BREAK: &[&str] = &[
 ];
 
 /// Adverbs and time words allowed between a subject and its cue (`Smith also said`).
-pub const SKIPPABLE: &[&str] = &[
+pub static SKIPPABLE: &[&str] = &[
     "also",
     "later",
     "earlier",
@@ -181,7 +181,7 @@ pub fn pronoun(word: &str) -> Option<rift_core::SourceType> {
 }
 
 /// Head nouns of outlets (`the website`, `Arman daily`, `the agency`).
-pub const OUTLET_HEADS: &[&str] = &[
+pub static OUTLET_HEADS: &[&str] = &[
     "website",
     "site",
     "daily",
@@ -237,7 +237,7 @@ pub const OUTLET_HEADS: &[&str] = &[
 ];
 
 /// Head nouns of groups and anonymous sources.
-pub const GROUP_HEADS: &[&str] = &[
+pub static GROUP_HEADS: &[&str] = &[
     "officials",
     "official",
     "sources",
@@ -426,7 +426,7 @@ pub const GROUP_HEADS: &[&str] = &[
 ];
 
 /// Role nouns that name a person (`the spokesman`, `the former minister`).
-pub const ROLE_HEADS: &[&str] = &[
+pub static ROLE_HEADS: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "spokesperson",
@@ -593,7 +593,7 @@ pub const ROLE_HEADS: &[&str] = &[
 ];
 
 /// Capitalised words that are titles before a name, not part of it (`President Donald Trump`).
-pub const TITLES: &[&str] = &[
+pub static TITLES: &[&str] = &[
     "President",
     "Vice",
     "Prime",
@@ -663,7 +663,7 @@ pub const TITLES: &[&str] = &[
 ];
 
 /// Capitalised words that mark a run as an organisation or place, not a person.
-pub const ORG_WORDS: &[&str] = &[
+pub static ORG_WORDS: &[&str] = &[
     "Republic",
     "Council",
     "Ministry",
@@ -802,7 +802,7 @@ pub const ORG_WORDS: &[&str] = &[
 
 /// Words that introduce a title or name, so the quote after them is not a statement
 /// (`titled “To give more chance to diplomacy”`).
-pub const TITLE_INTRO: &[&str] = &[
+pub static TITLE_INTRO: &[&str] = &[
     "titled",
     "entitled",
     "headlined",
@@ -833,7 +833,7 @@ pub const TITLE_INTRO: &[&str] = &[
 ];
 
 /// Nominal cues: `X’s insistence that …`, `a claim that …`.
-pub const NOMINAL: &[&str] = &[
+pub static NOMINAL: &[&str] = &[
     "insistence",
     "claim",
     "claims",
@@ -867,7 +867,7 @@ pub const NOMINAL: &[&str] = &[
 ];
 
 /// Words that cut a source phrase (`Arman daily affiliated to Rouhani faction` → `Arman daily`).
-pub const NP_CUTTERS: &[&str] = &[
+pub static NP_CUTTERS: &[&str] = &[
     "affiliated",
     "associated",
     "close",
@@ -894,12 +894,96 @@ pub const NP_CUTTERS: &[&str] = &[
     "told",
 ];
 
-/// True for `list` containing `w` case-insensitively (lists are lower-case ASCII).
+/// True for `list` containing `w` exactly. The lists of this module are looked up in one hash
+/// map; other lists are scanned (length and first byte checked before the bytes).
+pub fn listed(list: &[&str], w: &str) -> bool {
+    if let Some(i) = LISTS
+        .iter()
+        .position(|l| std::ptr::eq(l.as_ptr(), list.as_ptr()))
+    {
+        return index().get(w).is_some_and(|b| b & (1 << i) != 0);
+    }
+    let b = w.as_bytes();
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    list.iter()
+        .any(|x| x.len() == b.len() && x.as_bytes()[0] == first && x.as_bytes() == b)
+}
+
+/// The closed lists of this module, indexed once into one hash map (word → bit per list) so the
+/// hot loop's look-ups are one hash probe.
+static LISTS: [&[&str]; 10] = [
+    BREAK,
+    SKIPPABLE,
+    OUTLET_HEADS,
+    GROUP_HEADS,
+    ROLE_HEADS,
+    TITLES,
+    ORG_WORDS,
+    TITLE_INTRO,
+    NOMINAL,
+    NP_CUTTERS,
+];
+
+/// A small multiplicative hasher (FxHash) for short word keys: the word look-ups are on the hot
+/// path and need no DoS resistance.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash-map builder using [`FxHasher`].
+pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+
+type Index = std::collections::HashMap<&'static str, u16, FxBuild>;
+
+fn index() -> &'static Index {
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut m = Index::default();
+        for (i, l) in LISTS.iter().enumerate() {
+            for w in l.iter() {
+                *m.entry(*w).or_insert(0u16) |= 1 << i;
+            }
+        }
+        m
+    })
+}
+
+/// True for `list` containing `w` case-insensitively (lists are lower-case).
 pub fn has(list: &[&str], w: &str) -> bool {
     if w.bytes().all(|b| !b.is_ascii_uppercase()) {
-        list.contains(&w)
-    } else {
-        let l = w.to_lowercase();
-        list.contains(&l.as_str())
+        return listed(list, w);
     }
+    let b = w.as_bytes();
+    if b.len() <= 32 && w.is_ascii() {
+        let mut buf = [0u8; 32];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        // ASCII lower-casing keeps UTF-8 valid.
+        return std::str::from_utf8(&buf[..b.len()]).is_ok_and(|l| listed(list, l));
+    }
+    listed(list, &w.to_lowercase())
 }
