@@ -1,4 +1,4 @@
-//! Stance toward configured issues: explainable rules (and, later, a trained model).
+//! Stance toward configured issues: explainable rules, plus a model trained on the user's labels.
 //!
 //! Pipeline position: after `rift-extract` has found [`rift_core::Statement`]s and `rift-kb` has
 //! resolved their sources, [`StanceClassifier::classify_article`] fills each statement's
@@ -8,7 +8,10 @@
 //! The rules: a statement concerns an issue when a topic term and a counterpart target occur in
 //! it or its sentence; cue phrases from a TOML lexicon ([`BUILTIN_LEXICON`] plus the issue's own
 //! cues) vote favor / against / conditional, modified by negation, modal and hedge words in
-//! front of them; every decision lists its evidence words with code-point spans. See
+//! front of them; every decision lists its evidence words with code-point spans. An issue may
+//! name a trained [`StanceModel`] ([`model`]: TF-IDF n-grams and a linear classifier, trained by
+//! `rift stance train`): [`StanceClassifier::load`] loads it, and it decides the statements in
+//! which the rules found no cue, when it is confident (`Stance::by` says which decided). See
 //! `docs/stance.md` for the formulas.
 
 mod discourse;
@@ -18,8 +21,8 @@ mod pattern;
 mod rules;
 
 pub use lexicon::{Lexicon, BUILTIN_LEXICON};
-pub use model::{Prediction, StanceModel, TrainConfig};
-pub use rules::StanceClassifier;
+pub use model::{Loss, Prediction, StanceModel, TrainConfig};
+pub use rules::{StanceClassifier, MODEL_MIN_CONFIDENCE};
 
 /// Errors of `rift-stance`.
 #[derive(Debug, thiserror::Error)]

@@ -7,11 +7,14 @@
 //! documented in `docs/stance.md`.
 
 use std::collections::HashSet;
+use std::path::Path;
+use std::sync::Arc;
 
 use rift_core::{CharIndex, Evidence, IssueConfig, Span, Stance, StanceLabel, Statement};
 
 use crate::discourse;
 use crate::lexicon::{Cue, Lexicon, Polarity};
+use crate::model::StanceModel;
 use crate::pattern::{in_name, tokenize, Case, Pattern, TokKind, Token};
 use crate::StanceError;
 
@@ -24,6 +27,11 @@ const SCOPE_BREAKERS: &[&str] = &[
 const CONTEXT_FACTOR: f64 = 0.8;
 /// Tokens by which another issue's target may be farther from a topic word and still count.
 const COUNTERPART_SLACK: usize = 4;
+/// Smallest model confidence (the winning class's probability) for the model to decide a
+/// statement the rules found no cue in.
+pub const MODEL_MIN_CONFIDENCE: f64 = 0.5;
+/// Word n-grams of the model quoted as evidence (role `model`) when the model decides.
+const MODEL_EVIDENCE: usize = 3;
 
 #[derive(Debug, Clone)]
 struct CompiledIssue {
@@ -34,12 +42,21 @@ struct CompiledIssue {
     extra: Vec<Cue>,
 }
 
-/// Rule/lexicon stance classifier for a set of issues. Build once, then call
-/// [`classify`](Self::classify) or [`classify_article`](Self::classify_article) per article.
+/// Rule/lexicon stance classifier for a set of issues, optionally with a trained model per
+/// issue. Build once, then call [`classify`](Self::classify) or
+/// [`classify_article`](Self::classify_article) per article.
+///
+/// Combination (see `docs/stance.md`): only statements that concern an issue get a stance;
+/// when the rules find a cue (favor, against or condition, in the statement or its context)
+/// the rules decide (`by = "rules"`); otherwise, if the issue has a model and the model's
+/// confidence is at least [`MODEL_MIN_CONFIDENCE`], the model decides (`by = "model"`);
+/// otherwise the rules' `neutral` stays.
 #[derive(Debug, Clone)]
 pub struct StanceClassifier {
     lexicon: Lexicon,
     issues: Vec<CompiledIssue>,
+    /// Trained model per issue (same order as `issues`).
+    models: Vec<Option<Arc<StanceModel>>>,
 }
 
 /// Where a statement's matches were found.
@@ -117,8 +134,48 @@ impl StanceClassifier {
         }
         Ok(StanceClassifier {
             lexicon,
+            models: vec![None; compiled.len()],
             issues: compiled,
         })
+    }
+
+    /// Like [`new`](Self::new), then loads the model file of every issue that names one
+    /// (`IssueConfig::model`, a path relative to `project_dir`; absolute paths are kept).
+    pub fn load(issues: &[IssueConfig], project_dir: &Path) -> Result<Self, StanceError> {
+        let mut clf = Self::new(issues)?;
+        for issue in issues {
+            if let Some(file) = &issue.model {
+                let model =
+                    StanceModel::load(&project_dir.join(file)).map_err(|e| StanceError::Issue {
+                        issue: issue.id.clone(),
+                        reason: format!("model {file}: {e}"),
+                    })?;
+                clf = clf.with_model(&issue.id, model)?;
+            }
+        }
+        Ok(clf)
+    }
+
+    /// Attaches a trained model to issue `issue` (replacing any it had).
+    pub fn with_model(mut self, issue: &str, model: StanceModel) -> Result<Self, StanceError> {
+        let i = self
+            .issues
+            .iter()
+            .position(|x| x.id == issue)
+            .ok_or_else(|| StanceError::Issue {
+                issue: issue.to_string(),
+                reason: "no such issue".into(),
+            })?;
+        self.models[i] = Some(Arc::new(model));
+        Ok(self)
+    }
+
+    /// Whether issue `issue` has a trained model.
+    pub fn has_model(&self, issue: &str) -> bool {
+        self.issues
+            .iter()
+            .zip(&self.models)
+            .any(|(x, m)| x.id == issue && m.is_some())
     }
 
     /// Ids of the issues, in configuration order.
@@ -219,7 +276,11 @@ impl StanceClassifier {
             if !concerned[i] {
                 continue;
             }
-            out.push(self.label(issue, &hits[i], slice, &toks, a, b));
+            let mut stance = self.label(issue, &hits[i], slice, &toks, a, b);
+            if let Some(model) = &self.models[i] {
+                combine(&mut stance, model, slice, &toks, a, b);
+            }
+            out.push(stance);
         }
         out
     }
@@ -525,6 +586,77 @@ fn modifier_evidence(
     ] {
         evidence.extend(list.iter().map(|&m| ev(text, toks, m, role)));
     }
+}
+
+/// Lets the model decide a statement in which the rules found no cue (`docs/stance.md`).
+fn combine(
+    stance: &mut Stance,
+    model: &StanceModel,
+    text: &str,
+    toks: &[Token],
+    a: usize,
+    b: usize,
+) {
+    let cue_roles = [
+        Polarity::Favor.role(),
+        Polarity::Against.role(),
+        Polarity::Condition.role(),
+    ];
+    if stance
+        .evidence
+        .iter()
+        .any(|e| cue_roles.contains(&e.role.as_str()))
+    {
+        return;
+    }
+    let statement = &text[toks[a].bytes.0..toks[b - 1].bytes.1];
+    let p = model.predict(statement);
+    if p.confidence < MODEL_MIN_CONFIDENCE || !model.labels.contains(&p.label) {
+        return;
+    }
+    // Keep the target and topic words; add the word n-grams that pushed hardest toward the
+    // label and occur in the statement.
+    stance
+        .evidence
+        .retain(|e| e.role == "target" || e.role == "topic");
+    let words = &toks[a..b];
+    let mut quoted = 0;
+    for (feature, weight) in model.top_features(statement, p.label, 64) {
+        if quoted == MODEL_EVIDENCE || weight <= 0.0 {
+            break;
+        }
+        let Some(gram) = feature.strip_prefix("w:") else {
+            continue;
+        };
+        if let Some((s, e)) = locate(words, gram) {
+            let found = ev(text, toks, (a + s, a + e), "model");
+            if !stance.evidence.iter().any(|x| x.span == found.span) {
+                stance.evidence.push(found);
+                quoted += 1;
+            }
+        }
+    }
+    stance.evidence.sort_by_key(|e| (e.span.start, e.span.end));
+    stance.label = p.label;
+    stance.score = round3(p.score.clamp(-1.0, 1.0));
+    stance.confidence = round3(p.confidence.clamp(0.0, 1.0));
+    stance.by = "model".to_string();
+}
+
+/// Token range of the first occurrence of a model word n-gram (lower-case words joined by
+/// spaces) among `toks` (a possessive `'s` in the n-gram matches the bare token).
+fn locate(toks: &[Token], gram: &str) -> Option<(usize, usize)> {
+    let parts: Vec<&str> = gram.split(' ').collect();
+    let same = |t: &Token, w: &str| {
+        t.is_word() && (t.norm == w || w.strip_suffix("'s").is_some_and(|x| x == t.norm))
+    };
+    let words: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].is_word()).collect();
+    words.windows(parts.len()).find_map(|win| {
+        win.iter()
+            .zip(&parts)
+            .all(|(&i, w)| same(&toks[i], w))
+            .then(|| (win[0], win[win.len() - 1] + 1))
+    })
 }
 
 /// Index of the first token a modifier of the cue at `s` may start at: up to `scope` words

@@ -9,7 +9,7 @@ use anyhow::{bail, Context};
 use rift_core::StanceLabel;
 use rift_stance::model::data::{self, DataFormat, Example};
 use rift_stance::model::eval::{majority_label, Metrics};
-use rift_stance::model::{cross_validate, FeatureConfig};
+use rift_stance::model::{cross_validate, FeatureConfig, Loss};
 use rift_stance::{StanceModel, TrainConfig};
 
 /// Arguments of `rift stance`.
@@ -41,9 +41,15 @@ struct DataArgs {
     /// Issue id: keeps jsonl records of this issue; selects a SemEval target folder.
     #[arg(long)]
     issue: Option<String>,
-    /// SVM cost C.
+    /// Cost C (inverse regularisation strength).
     #[arg(long, default_value_t = TrainConfig::default().c)]
     c: f64,
+    /// Loss: `lr` (logistic regression, default) or `svm` (squared-hinge linear SVM).
+    #[arg(long, default_value = "lr")]
+    loss: String,
+    /// Train on the winning label only, even when the data has label probabilities (GWSD).
+    #[arg(long)]
+    hard_labels: bool,
     /// Minimum document frequency of an n-gram.
     #[arg(long, default_value_t = FeatureConfig::default().min_df)]
     min_df: usize,
@@ -99,15 +105,19 @@ fn format_of(s: &str) -> anyhow::Result<DataFormat> {
     DataFormat::parse(s).with_context(|| format!("unknown --format `{s}` (jsonl, gwsd, semeval)"))
 }
 
-fn config(d: &DataArgs) -> TrainConfig {
-    TrainConfig {
+fn config(d: &DataArgs) -> anyhow::Result<TrainConfig> {
+    let loss =
+        Loss::parse(&d.loss).with_context(|| format!("unknown --loss `{}` (lr, svm)", d.loss))?;
+    Ok(TrainConfig {
         c: d.c,
+        loss,
+        soft_labels: !d.hard_labels,
         features: FeatureConfig {
             min_df: d.min_df,
             ..FeatureConfig::default()
         },
         ..TrainConfig::default()
-    }
+    })
 }
 
 /// SemEval target folders, narrowed by `--issue`.
@@ -149,7 +159,7 @@ fn train(a: TrainArgs) -> anyhow::Result<ExitCode> {
     }
     let examples = load_all(&a.data)?;
     let started = Instant::now();
-    let model = StanceModel::train(&examples, &config(&a.data), a.data.issue.clone())?;
+    let model = StanceModel::train(&examples, &config(&a.data)?, a.data.issue.clone())?;
     tracing::info!(
         examples = examples.len(),
         features = model.features.len(),
@@ -198,7 +208,7 @@ struct Scored {
 }
 
 fn eval(a: EvalArgs) -> anyhow::Result<ExitCode> {
-    let cfg = config(&a.data);
+    let cfg = config(&a.data)?;
     let format = format_of(&a.data.format)?;
     let mut runs: Vec<Scored> = Vec::new();
     if let Some(path) = &a.model {

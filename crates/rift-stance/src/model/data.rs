@@ -19,8 +19,11 @@ pub struct Example {
     /// Issue / target the label is about, when the data says.
     pub issue: Option<String>,
     /// How sure the label is, in (0, 1] (GWSD: the winning label's probability; else 1). It
-    /// scales the example's cost in training.
+    /// scales the example's cost in training unless soft labels are used.
     pub weight: f64,
+    /// The label distribution, when the data has one (GWSD's probabilities), in
+    /// [`StanceLabel::ALL`] order; training with `soft_labels` uses it instead of `label`.
+    pub soft: Option<[f64; 4]>,
 }
 
 /// The data formats `rift stance` reads.
@@ -97,6 +100,7 @@ pub fn read_jsonl(path: &Path, need_label: bool) -> Result<Vec<Example>, StanceE
             label,
             issue: r.issue,
             weight: 1.0,
+            soft: None,
         });
     }
     Ok(out)
@@ -146,6 +150,7 @@ pub fn read_gwsd(path: &Path) -> Result<Vec<Example>, StanceError> {
             label,
             issue: Some("global-warming".into()),
             weight: a.max(d).max(n),
+            soft: Some([a, d, 0.0, n]),
         });
     }
     Ok(out)
@@ -188,6 +193,7 @@ pub fn read_semeval_target(dir: &Path) -> Result<(Vec<Example>, Vec<Example>), S
                     label,
                     issue: Some(target.clone()),
                     weight: 1.0,
+                    soft: None,
                 })
             })
             .collect()

@@ -1,10 +1,11 @@
-//! The trained stance model: TF-IDF word 1–3-grams + character 2–5-grams and a one-vs-rest
-//! linear SVM (own deterministic dual coordinate descent) with balanced class weights,
-//! saved as a versioned JSON file.
+//! The trained stance model: TF-IDF word 1–3-grams + character 2–5-grams and one-vs-rest
+//! L2-regularised logistic regression (or a linear SVM), trained by our own deterministic dual
+//! coordinate descent with balanced class weights, saved as a versioned JSON file.
 //!
 //! It learns from the user's labelled statements (`rift stance train`); the rule classifier
-//! ([`crate::StanceClassifier`]) stays the explainable default. [`eval`] scores either, and
-//! [`data`] reads the training formats.
+//! ([`crate::StanceClassifier`]) stays the explainable default and hands a statement to the
+//! issue's model only when no cue decided it ([`crate::StanceClassifier::load`]). [`eval`]
+//! scores models, and [`data`] reads the training formats.
 
 pub mod data;
 pub mod eval;
@@ -18,26 +19,34 @@ use rift_core::StanceLabel;
 use serde::{Deserialize, Serialize};
 
 pub use features::FeatureConfig;
+pub use svm::Loss;
 
 use crate::StanceError;
 use data::Example;
 use eval::{stratified_folds, Metrics};
 use features::{counts, key, ngrams, tfidf, Block, Sparse};
+use svm::{Instance, SolverParams};
 
 /// `format` field of a model file.
 pub const MODEL_FORMAT: &str = "rift-stance-model";
 /// Model file version this build writes and reads.
-pub const MODEL_VERSION: u32 = 1;
+pub const MODEL_VERSION: u32 = 2;
 
 /// Training settings.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct TrainConfig {
     /// N-gram features.
     pub features: FeatureConfig,
-    /// SVM cost C (inverse regularisation strength).
+    /// The loss of each one-vs-rest problem: logistic regression (default) or linear SVM.
+    pub loss: Loss,
+    /// Cost C (inverse regularisation strength).
     pub c: f64,
     /// Weight each class's examples by n / (classes · n_class).
     pub balanced: bool,
+    /// Train on the label distribution when an example has one ([`Example::soft`]): the
+    /// example counts as a positive with cost C·p and as a negative with cost C·(1 − p) in
+    /// each class's problem. Otherwise its cost is scaled by [`Example::weight`].
+    pub soft_labels: bool,
     /// Solver tolerance.
     pub eps: f64,
     /// Solver passes at most.
@@ -50,8 +59,10 @@ impl Default for TrainConfig {
     fn default() -> Self {
         TrainConfig {
             features: FeatureConfig::default(),
-            c: 0.5,
+            loss: Loss::Logistic,
+            c: 2.0,
             balanced: true,
+            soft_labels: false,
             eps: 0.1,
             max_iter: 1000,
             seed: 42,
@@ -154,31 +165,56 @@ impl StanceModel {
                 examples.iter().filter(|e| e.label == *l).count(),
             );
         }
-        let params = svm::SvmParams {
+        let params = SolverParams {
+            loss: config.loss,
             eps: config.eps,
             max_iter: config.max_iter,
             seed: config.seed,
         };
         let k = labels.len() as f64;
-        let cost: Vec<f64> = examples
+        let class_weight = |l: StanceLabel| -> f64 {
+            match trained_on.get(l.as_str()) {
+                Some(&c) if config.balanced && c > 0 => n / (k * c as f64),
+                Some(_) if !config.balanced => 1.0,
+                _ => 0.0,
+            }
+        };
+        // The label distribution of every example over `labels` (one-hot without soft labels)
+        // and its cost per class.
+        let dist: Vec<Vec<f64>> = examples
             .iter()
             .map(|e| {
-                let class = if config.balanced {
-                    n / (k * trained_on[e.label.as_str()] as f64)
-                } else {
-                    1.0
-                };
-                config.c * class * e.weight.clamp(1e-3, 1.0)
+                let soft = e.soft.filter(|_| config.soft_labels).and_then(|p| {
+                    let v: Vec<f64> = labels
+                        .iter()
+                        .map(|l| p[label_pos(*l)].max(0.0) * class_weight(*l))
+                        .collect();
+                    let z: f64 = labels.iter().map(|l| p[label_pos(*l)].max(0.0)).sum();
+                    (z > 0.0).then(|| v.into_iter().map(|x| config.c * x / z).collect())
+                });
+                soft.unwrap_or_else(|| {
+                    let w = config.c * e.weight.clamp(1e-3, 1.0) * class_weight(e.label);
+                    labels
+                        .iter()
+                        .map(|l| if *l == e.label { w } else { 0.0 })
+                        .collect()
+                })
             })
             .collect();
         let mut weights = Vec::new();
         let mut bias = Vec::new();
-        for l in &labels {
-            let y: Vec<f64> = examples
-                .iter()
-                .map(|e| if e.label == *l { 1.0 } else { -1.0 })
-                .collect();
-            let (w, b) = svm::train_binary(&xs, &y, &cost, features.len(), params);
+        for (row, _) in labels.iter().enumerate() {
+            let mut inst = Vec::with_capacity(examples.len());
+            for (i, d) in dist.iter().enumerate() {
+                let pos = d[row];
+                let neg: f64 = d.iter().sum::<f64>() - pos;
+                for (y, cost) in [(1.0, pos), (-1.0, neg)] {
+                    if cost > 1e-9 {
+                        inst.push(Instance { x: i, y, cost });
+                    }
+                }
+            }
+            let (w, b) = svm::train_binary(&xs, &inst, features.len(), params);
             weights.push(w.into_iter().map(|x| x as f32).collect());
             bias.push(b);
         }
@@ -212,25 +248,29 @@ impl StanceModel {
             .collect()
     }
 
+    /// Probability-like weight of each class (in `labels` order, summing to 1): normalised
+    /// sigmoids of the decision values for logistic regression, a softmax for the SVM.
+    pub fn class_weights(&self, text: &str) -> Vec<f64> {
+        weights_of(self.config.loss, &self.decision(text))
+    }
+
     /// Label, score and confidence of one text.
     pub fn predict(&self, text: &str) -> Prediction {
         let d = self.decision(text);
         let best = (0..d.len())
             .max_by(|&a, &b| d[a].total_cmp(&d[b]).then(b.cmp(&a)))
             .unwrap_or(0);
-        let top = d[best];
-        let exp: Vec<f64> = d.iter().map(|v| (v - top).exp()).collect();
-        let z: f64 = exp.iter().sum();
+        let p = weights_of(self.config.loss, &d);
         let score = self
             .labels
             .iter()
-            .zip(&exp)
-            .map(|(l, e)| l.default_score() * e / z)
+            .zip(&p)
+            .map(|(l, e)| l.default_score() * e)
             .sum::<f64>();
         Prediction {
             label: self.labels[best],
             score,
-            confidence: exp[best] / z,
+            confidence: p[best],
         }
     }
 
@@ -292,6 +332,27 @@ impl StanceModel {
         m.index = build_index(&m.features)?;
         Ok(m)
     }
+}
+
+fn weights_of(loss: Loss, d: &[f64]) -> Vec<f64> {
+    let v: Vec<f64> = match loss {
+        Loss::Logistic => d.iter().map(|x| 1.0 / (1.0 + (-x).exp())).collect(),
+        Loss::SquaredHinge => {
+            let top = d.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            d.iter().map(|x| (x - top).exp()).collect()
+        }
+    };
+    let z: f64 = v.iter().sum();
+    if z > 0.0 {
+        v.into_iter().map(|x| x / z).collect()
+    } else {
+        vec![1.0 / d.len().max(1) as f64; d.len()]
+    }
+}
+
+/// Position of a label in [`StanceLabel::ALL`].
+fn label_pos(l: StanceLabel) -> usize {
+    StanceLabel::ALL.iter().position(|x| *x == l).unwrap_or(0)
 }
 
 fn build_index(features: &[String]) -> Result<HashMap<u64, u32>, StanceError> {
@@ -367,6 +428,7 @@ mod tests {
             label,
             issue: None,
             weight: 1.0,
+            soft: None,
         }
     }
 
@@ -424,7 +486,7 @@ mod tests {
         }
         let again = StanceModel::train(&toy(), &cfg, Some("x".into())).unwrap();
         assert_eq!(again.weights, m.weights, "training is deterministic");
-        let old = json.replace("\"version\":1", "\"version\":99");
+        let old = json.replace("\"version\":2", "\"version\":99");
         assert!(matches!(
             StanceModel::from_json(&old),
             Err(StanceError::ModelVersion { .. })
