@@ -32,6 +32,8 @@ use rift_store::{StatementRow, TieVia};
 use serde::Serialize;
 
 pub mod series;
+#[cfg(test)]
+mod series_tests;
 pub mod shift;
 pub mod stats;
 #[cfg(test)]
@@ -39,9 +41,11 @@ mod tests;
 
 pub use series::{
     collect, series, series_from, Collected, GroupObs, Obs, ReferenceLine, RiftIndex, Series,
-    SeriesOptions, Window, WindowPosition, WindowResult,
+    SeriesOptions, Snapshot, SnapshotReference, Window, WindowPosition, WindowResult,
 };
-pub use shift::{pivot, timeline, ChangeOptions, ChangePoint, GroupTimeline, Pivot, PivotShift, Timeline};
+pub use shift::{
+    pivot, timeline, ChangeOptions, ChangePoint, GroupTimeline, Pivot, PivotShift, Timeline,
+};
 pub use stats::Interval;
 
 /// Errors of this crate.

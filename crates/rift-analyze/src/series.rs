@@ -185,7 +185,14 @@ pub fn collect(
 ) -> Collected {
     let mut order: Vec<&StatementRow> = rows.iter().collect();
     // Chronological, undated last, then storage order: the first occurrence is the earliest.
-    order.sort_by_key(|r| (r.statement.date.is_none(), r.statement.date, r.article_id, r.ordinal));
+    order.sort_by_key(|r| {
+        (
+            r.statement.date.is_none(),
+            r.statement.date,
+            r.article_id,
+            r.ordinal,
+        )
+    });
     let ranged = opts.from.is_some() || opts.to.is_some();
     let mut copies_skipped = 0;
     let mut reference = opts.reference.as_ref().map(|actor| {
@@ -210,9 +217,9 @@ pub fn collect(
             continue;
         }
         if ranged
-            && !s.date.is_some_and(|d| {
-                opts.from.is_none_or(|f| d >= f) && opts.to.is_none_or(|t| d <= t)
-            })
+            && !s
+                .date
+                .is_some_and(|d| opts.from.is_none_or(|f| d >= f) && opts.to.is_none_or(|t| d <= t))
         {
             continue;
         }
@@ -649,4 +656,68 @@ pub fn rift_index(
         groups: ids,
         n: members.iter().map(Vec::len).sum(),
     })
+}
+
+/// The reference actor's line over the whole range, in a [`Snapshot`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SnapshotReference {
+    /// KB actor id.
+    pub actor: String,
+    /// Display name.
+    pub name: String,
+    /// Mean stance score; `None` when the actor made no statement on the issue.
+    pub score: Option<f64>,
+    /// 90 % bootstrap interval of the mean.
+    pub interval: Option<Interval>,
+    /// The label nearest the mean.
+    pub label: Option<StanceLabel>,
+    /// Distinct statements.
+    pub n: usize,
+    /// Statement row ids.
+    pub statements: Vec<i64>,
+}
+
+/// Positions over the whole range, flat: the JSON of `rift positions --format json` without a
+/// window. A superset of [`crate::Positions`] (same `issue`, `question`, `reference.actor`,
+/// `reference.score`, `groups[].id/name/score/n/counts/label/divergence/delta`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Snapshot {
+    /// Issue id.
+    pub issue: String,
+    /// The question a position answers.
+    pub question: String,
+    /// The reference actor's line, when a reference is set.
+    pub reference: Option<SnapshotReference>,
+    /// Groups, most divergent first.
+    pub groups: Vec<WindowPosition>,
+    /// The rift index over the whole range.
+    pub rift: Option<RiftIndex>,
+    /// Statements left out as copies of another article's.
+    pub copies_skipped: usize,
+}
+
+impl Series {
+    /// The series' single `all` window as a [`Snapshot`] (the first window of a windowed series).
+    pub fn snapshot(&self) -> Snapshot {
+        let w = self.windows.first();
+        Snapshot {
+            issue: self.issue.clone(),
+            question: self.question.clone(),
+            reference: self.reference.as_ref().map(|r| {
+                let line = w.and_then(|w| w.reference.as_ref());
+                SnapshotReference {
+                    actor: r.actor.clone(),
+                    name: r.name.clone(),
+                    score: line.map(|l| l.score),
+                    interval: line.map(|l| l.interval),
+                    label: line.map(|l| l.label),
+                    n: line.map_or(0, |l| l.n),
+                    statements: line.map(|l| l.statements.clone()).unwrap_or_default(),
+                }
+            }),
+            groups: w.map(|w| w.groups.clone()).unwrap_or_default(),
+            rift: w.and_then(|w| w.rift.clone()),
+            copies_skipped: self.copies_skipped,
+        }
+    }
 }

@@ -266,7 +266,11 @@ pub fn render_html(d: &ReportData) -> String {
                                 x: w.start?,
                                 y: dv,
                                 band: Some((i.low, i.high)),
-                                title: format!("{name} {}: divergence {dv:.2} {}", w.window, fmt_ci(&i)),
+                                title: format!(
+                                    "{name} {}: divergence {dv:.2} {}",
+                                    w.window,
+                                    fmt_ci(&i)
+                                ),
                             })
                         })
                         .collect(),
@@ -392,7 +396,12 @@ pub fn render_html(d: &ReportData) -> String {
             let rift = w
                 .rift
                 .as_ref()
-                .map(|r| format!("{:.2} [{:.2}, {:.2}]", r.value, r.interval.low, r.interval.high))
+                .map(|r| {
+                    format!(
+                        "{:.2} [{:.2}, {:.2}]",
+                        r.value, r.interval.low, r.interval.high
+                    )
+                })
                 .unwrap_or_else(|| "-".into());
             if let (Some(l), Some(r)) = (&w.reference, &d.series.reference) {
                 let _ = write!(
@@ -492,7 +501,13 @@ pub fn render_html(d: &ReportData) -> String {
     // Statements per group.
     h.push_str("<h2 id=\"statements\">Statements per group</h2>");
     if let Some(r) = &d.overall.reference {
-        statements_section(&mut h, d, d.anchor(&r.actor), &format!("{} (reference)", r.name), &r.statements);
+        statements_section(
+            &mut h,
+            d,
+            d.anchor(&r.actor),
+            &format!("{} (reference)", r.name),
+            &r.statements,
+        );
     }
     for g in &d.overall.groups {
         statements_section(&mut h, d, d.anchor(&g.id), &g.name, &g.statements);
@@ -503,7 +518,10 @@ pub fn render_html(d: &ReportData) -> String {
     for a in &d.articles {
         let link = match &a.url {
             Some(u) if u.starts_with("http://") || u.starts_with("https://") => {
-                format!("<a href=\"{0}\" rel=\"noreferrer noopener\">{0}</a>", escape(u))
+                format!(
+                    "<a href=\"{0}\" rel=\"noreferrer noopener\">{0}</a>",
+                    escape(u)
+                )
             }
             _ => escape(&a.source),
         };
@@ -533,7 +551,8 @@ fn statements_section(h: &mut String, d: &ReportData, anchor: &str, name: &str, 
         escape(name),
         ids.len()
     );
-    let mut entries: Vec<&StatementEntry> = ids.iter().filter_map(|i| d.statements.get(i)).collect();
+    let mut entries: Vec<&StatementEntry> =
+        ids.iter().filter_map(|i| d.statements.get(i)).collect();
     entries.sort_by_key(|e| (e.date, e.article, e.id));
     let shown = entries.len().min(d.options.max_statements);
     h.push_str("<table><thead><tr><th>Date</th><th>Speaker</th><th>Outlet</th><th>Stance</th><th>Evidence</th><th>Sentence in context</th><th>Article</th></tr></thead><tbody>");

@@ -170,7 +170,11 @@ impl ReportData {
 }
 
 /// Reads the issue's statements from `store` and computes everything the report shows.
-pub fn build(store: &Store, issue_id: &str, opts: &ReportOptions) -> Result<ReportData, ReportError> {
+pub fn build(
+    store: &Store,
+    issue_id: &str,
+    opts: &ReportOptions,
+) -> Result<ReportData, ReportError> {
     let issue = store
         .issue(issue_id)?
         .ok_or_else(|| ReportError::UnknownIssue(issue_id.to_string()))?;
@@ -512,9 +516,14 @@ fn findings(d: &ReportData) -> Vec<Finding> {
             .filter_map(|w| w.rift.as_ref().map(|r| (w.window.as_str(), r.value)))
             .collect();
         if windows.len() >= 2 {
-            let (lo, hi) = windows.iter().fold((windows[0], windows[0]), |(lo, hi), &w| {
-                (if w.1 < lo.1 { w } else { lo }, if w.1 > hi.1 { w } else { hi })
-            });
+            let (lo, hi) = windows
+                .iter()
+                .fold((windows[0], windows[0]), |(lo, hi), &w| {
+                    (
+                        if w.1 < lo.1 { w } else { lo },
+                        if w.1 > hi.1 { w } else { hi },
+                    )
+                });
             text.push_str(&format!(
                 "; per {} it ranges from {:.2} ({}) to {:.2} ({}).",
                 window_word(d.window),
@@ -606,7 +615,11 @@ fn findings(d: &ReportData) -> Vec<Finding> {
                     .join(", ")
                     + if unresolved.len() > 5 { " …" } else { "" }
             ),
-            links: unresolved.iter().take(5).map(|g| link(&g.id, &g.name)).collect(),
+            links: unresolved
+                .iter()
+                .take(5)
+                .map(|g| link(&g.id, &g.name))
+                .collect(),
         });
     }
     if o.copies_skipped > 0 {

@@ -59,7 +59,10 @@ pub fn render_markdown(d: &ReportData) -> String {
             md_escape(&r.name),
             r.label.map_or("-", |l| l.as_str()),
             r.score.map(fmt_score).unwrap_or_else(|| "-".into()),
-            r.interval.as_ref().map(fmt_ci).unwrap_or_else(|| "-".into()),
+            r.interval
+                .as_ref()
+                .map(fmt_ci)
+                .unwrap_or_else(|| "-".into()),
             r.n
         );
     }
@@ -72,7 +75,9 @@ pub fn render_markdown(d: &ReportData) -> String {
             fmt_score(g.score),
             fmt_ci(&g.interval),
             g.n,
-            g.divergence.map(|x| format!("{x:.2}")).unwrap_or_else(|| "-".into())
+            g.divergence
+                .map(|x| format!("{x:.2}"))
+                .unwrap_or_else(|| "-".into())
         );
     }
     if d.window != rift_analyze::Window::All {
@@ -121,7 +126,9 @@ pub fn render_markdown(d: &ReportData) -> String {
             let _ = writeln!(
                 m,
                 "| {} | {} | {} | {} {} | {} | {}**{}**{} |",
-                e.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into()),
+                e.date
+                    .map(|d| d.to_string())
+                    .unwrap_or_else(|| "undated".into()),
                 md_escape(&e.speaker),
                 md_escape(e.outlet.as_deref().unwrap_or("")),
                 e.label.as_str(),
@@ -134,7 +141,11 @@ pub fn render_markdown(d: &ReportData) -> String {
         }
     };
     if let Some(r) = &d.overall.reference {
-        section(d.anchor(&r.actor), &format!("{} (reference)", r.name), &r.statements);
+        section(
+            d.anchor(&r.actor),
+            &format!("{} (reference)", r.name),
+            &r.statements,
+        );
     }
     for g in &d.overall.groups {
         section(d.anchor(&g.id), &g.name, &g.statements);

@@ -57,7 +57,10 @@ pub fn style(i: usize) -> (&'static str, Marker, &'static str) {
 fn marker(out: &mut String, m: Marker, x: f64, y: f64, color: &str) {
     let r = 5.0;
     let _ = match m {
-        Marker::Circle => write!(out, r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r}" fill="{color}"/>"#),
+        Marker::Circle => write!(
+            out,
+            r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r}" fill="{color}"/>"#
+        ),
         Marker::Square => write!(
             out,
             r#"<rect x="{:.1}" y="{:.1}" width="{}" height="{}" fill="{color}"/>"#,
@@ -335,13 +338,22 @@ pub fn time_chart(
             let mut d = String::new();
             for (i, p) in l.points.iter().enumerate() {
                 let hi = p.band.map_or(p.y, |b| b.1);
-                let _ = write!(d, "{}{:.1},{:.1} ", if i == 0 { "M" } else { "L" }, x(p.x), y(hi));
+                let _ = write!(
+                    d,
+                    "{}{:.1},{:.1} ",
+                    if i == 0 { "M" } else { "L" },
+                    x(p.x),
+                    y(hi)
+                );
             }
             for p in l.points.iter().rev() {
                 let lo = p.band.map_or(p.y, |b| b.0);
                 let _ = write!(d, "L{:.1},{:.1} ", x(p.x), y(lo));
             }
-            let _ = write!(s, r#"<path d="{d}Z" fill="{color}" fill-opacity="0.18" stroke="none"/>"#);
+            let _ = write!(
+                s,
+                r#"<path d="{d}Z" fill="{color}" fill-opacity="0.18" stroke="none"/>"#
+            );
         }
         if l.points.len() > 1 {
             let pts: Vec<String> = l

@@ -90,7 +90,10 @@ fn script_in_a_statement_shows_as_text() {
     let store = store_with(
         text,
         vec![
-            (statement("no", "boss", StanceLabel::Against, "2019-05-01", 0), vec![]),
+            (
+                statement("no", "boss", StanceLabel::Against, "2019-05-01", 0),
+                vec![],
+            ),
             (
                 statement(quote, "aide", StanceLabel::Favor, "2019-05-02", start),
                 vec![FactionTag::new("soft", TieVia::Speaker)],
@@ -101,7 +104,10 @@ fn script_in_a_statement_shows_as_text() {
     let html = render_html(&d);
     assert!(!html.contains("<script"), "raw script tag in the report");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    assert!(html.contains("He said <mark>&lt;script&gt;"), "sentence in context");
+    assert!(
+        html.contains("He said <mark>&lt;script&gt;"),
+        "sentence in context"
+    );
     assert!(!html.contains("<b>cue</b>") && html.contains("&lt;b&gt;cue&lt;/b&gt;"));
     assert!(!html.contains("<i>title</i>"));
     assert!(html.contains("https://example.org/a?x=1&amp;y=2"));
@@ -124,15 +130,24 @@ fn every_group_figure_links_to_its_statements() {
             (StanceLabel::Conditional, "hard")
         };
         items.push((
-            statement(&format!("s{i}"), &format!("p{i}"), label, "2019-05-0{}", i * 10)
-                .clone(),
+            statement(
+                &format!("s{i}"),
+                &format!("p{i}"),
+                label,
+                "2019-05-0{}",
+                i * 10,
+            )
+            .clone(),
             vec![FactionTag::new(f, TieVia::Speaker)],
         ));
     }
     for (i, (s, _)) in items.iter_mut().enumerate() {
         s.date = rift_core::parse_date(&format!("2019-05-0{}", i + 1));
     }
-    items.push((statement("no", "boss", StanceLabel::Against, "2019-05-01", 0), vec![]));
+    items.push((
+        statement("no", "boss", StanceLabel::Against, "2019-05-01", 0),
+        vec![],
+    ));
     let store = store_with(&text, items);
     let d = build(&store, "talks", &ReportOptions::default()).unwrap();
     let html = render_html(&d);
@@ -151,7 +166,8 @@ fn every_group_figure_links_to_its_statements() {
     let f: Vec<&str> = d.findings.iter().map(|f| f.text.as_str()).collect();
     assert!(f[0].starts_with("The Boss is against"), "{f:?}");
     assert!(
-        f.iter().any(|t| t.starts_with("Both factions (") && t.contains("Soft camp diverges most")),
+        f.iter()
+            .any(|t| t.starts_with("Both factions (") && t.contains("Soft camp diverges most")),
         "{f:?}"
     );
 }
