@@ -202,9 +202,47 @@ impl Extractor {
                         let date = dates::find_date(&text[date_text.clone()], date0)
                             .map(|f| f.date)
                             .or(date0);
+                        // Mixed: `X said “it gets me mad” every time he thinks …` — a credited
+                        // quote that the clause goes on after is part of a larger content.
+                        let mut kind = StatementKind::Direct;
+                        let mut content = q.content.clone();
+                        if cue.end <= q.open.start && so == sc {
+                            let rest: Vec<usize> = (sents[sc].toks.clone())
+                                .filter(|&k| toks[k].start >= q.end())
+                                .take_while(|&k| toks[k].start < next_q_start)
+                                .collect();
+                            let words_after = rest
+                                .iter()
+                                .filter(|&&k| toks[k].kind == TokenKind::Word)
+                                .count();
+                            let first = rest.first().map(|&k| toks[k].text(text));
+                            // `“…” Obama said` / `“…” he added`: a credit, not more content.
+                            let credit = rest.first().is_some_and(|&k| {
+                                toks[k].is_capitalized(text)
+                                    || crate::words::pronoun(toks[k].text(text)).is_some()
+                            }) && rest
+                                .iter()
+                                .take(4)
+                                .any(|&k| self.cue_at(text, &toks, k).is_some());
+                            let reaches_end = next_q_start >= sents[sc].range.end;
+                            if words_after >= 2
+                                && !credit
+                                && reaches_end
+                                && !matches!(first, Some("," | ";" | ":" | "—" | "–" | "(" | "."))
+                            {
+                                let mut e = rest.len();
+                                while e > 0 && toks[rest[e - 1]].kind == TokenKind::Punct {
+                                    e -= 1;
+                                }
+                                if e > 0 {
+                                    content = q.open.start..toks[rest[e - 1]].end;
+                                    kind = StatementKind::Indirect;
+                                }
+                            }
+                        }
                         let d = Draft {
-                            kind: StatementKind::Direct,
-                            content: q.content.clone(),
+                            kind,
+                            content,
                             cue: Some(cue),
                             src: Some(toks[src.start].start..toks[src.end - 1].end),
                             src_kind: src.kind,
@@ -280,6 +318,17 @@ impl Extractor {
                     date0,
                     &mut drafts,
                 );
+            }
+        }
+        // Headline attribution: `Mukasey: Clinton email scandal disqualifies her`.
+        if let Some(tr) = &layout.title {
+            if let Some(d) = headline(text, &toks, &sents, tr, &names, date0) {
+                let taken = drafts
+                    .iter()
+                    .any(|o| o.content.start < d.content.end && d.content.start < o.content.end);
+                if !taken {
+                    drafts.push(d);
+                }
             }
         }
         drafts.sort_by_key(|d| (d.content.start, d.content.end));
@@ -995,7 +1044,7 @@ impl Extractor {
                 return None;
             }
         }
-        if cw.weak && !cw.object && !saw_that && !clause_start(text, &toks[c]) {
+        if cw.weak && !cw.object && !saw_that && !clause_start(text, toks, c) {
             return None;
         }
         let mut stop = content_stop(text, toks, c, end_tok, in_quote, &self.lexicon);
@@ -1032,6 +1081,101 @@ fn whole_np(text: &str, toks: &[Token], a: usize, b: usize, names: &Names) -> Op
         p.end = b;
     }
     Some(p)
+}
+
+/// Words that open headlines without naming a speaker (`The Latest: …`, `Live: …`).
+const HEADLINE_LABELS: &[&str] = &[
+    "The",
+    "Latest",
+    "Live",
+    "Update",
+    "Updates",
+    "Exclusive",
+    "Breaking",
+    "Watch",
+    "Video",
+    "Analysis",
+    "Daily",
+    "Opinion",
+    "Editorial",
+    "Review",
+    "Podcast",
+    "Photos",
+    "Q&A",
+    "Fact",
+    "Check",
+    "Election",
+    "Campaign",
+    "Debate",
+    "Transcript",
+    "Timeline",
+    "Recap",
+    "Delegate",
+    "Count",
+    "Results",
+];
+
+/// `Speaker: content` in the title line: a short capitalised phrase (not a label such as
+/// `The Latest`, not all capitals) before a colon credits what follows.
+fn headline(
+    text: &str,
+    toks: &[Token],
+    sents: &[Sent],
+    title: &Range,
+    names: &Names,
+    date0: Option<Date>,
+) -> Option<Draft> {
+    let si = sents
+        .iter()
+        .position(|s| s.range.start >= title.start && s.range.start < title.end)?;
+    let s = &sents[si];
+    let st = s.toks.clone();
+    let colon = st.clone().take(7).find(|&j| toks[j].text(text) == ":")?;
+    if colon == st.start || colon + 3 > st.end {
+        return None;
+    }
+    let left = &toks[st.start..colon];
+    let all_caps = left
+        .iter()
+        .all(|t| t.text(text).chars().all(|c| !c.is_lowercase()));
+    if all_caps
+        || left.iter().any(|t| {
+            t.kind == TokenKind::Punct && !matches!(t.text(text), "." | "-" | "’" | "'")
+                || HEADLINE_LABELS.contains(&t.text(text))
+        })
+        || !left[0].is_capitalized(text)
+    {
+        return None;
+    }
+    let mut end = s.toks.end;
+    while end > colon + 1 && toks[end - 1].kind == TokenKind::Punct {
+        end -= 1;
+    }
+    if count_words(&text[toks[colon + 1].start..toks[end - 1].end]) < 3 {
+        return None;
+    }
+    let src = crate::source::typed(text, toks, st.start, colon, names).unwrap_or(SourcePhrase {
+        start: st.start,
+        end: colon,
+        kind: SourceType::Unknown,
+        name: Some(text[toks[st.start].start..toks[colon - 1].end].to_string()),
+        pronoun: false,
+    });
+    Some(Draft {
+        kind: StatementKind::Indirect,
+        content: toks[colon + 1].start..toks[end - 1].end,
+        cue: Some(toks[colon].start..toks[colon].end),
+        src: Some(toks[st.start].start..toks[colon - 1].end),
+        src_kind: src.kind,
+        name: src.name,
+        pronoun: false,
+        outlet: None,
+        date: date0,
+        context: s.range.clone(),
+        para: s.para,
+        sent: si,
+        cue_lemma: "headline",
+    })
 }
 
 /// Modal and auxiliary words after which a base-form cue is finite (`will say`, `didn’t deny`).
@@ -1165,10 +1309,44 @@ fn skip_time(text: &str, toks: &[Token], c: usize, end: usize) -> usize {
 }
 
 /// A token that can start a complement clause without `that` (`believes the plan …`).
-fn clause_start(text: &str, t: &Token) -> bool {
+fn clause_start(text: &str, toks: &[Token], c: usize) -> bool {
+    let t = &toks[c];
     let w = t.text(text);
-    t.is_capitalized(text)
-        || w.bytes().all(|b| b.is_ascii_digit())
+    if t.is_capitalized(text) {
+        // A name starts a clause when a verb follows it (`believes Trump is …`), not in
+        // `knows Mary well`.
+        return (c + 1..(c + 5).min(toks.len()))
+            .find(|&j| !toks[j].is_capitalized(text))
+            .is_some_and(|j| {
+                let n = toks[j].text(text);
+                matches!(
+                    n,
+                    "is" | "was"
+                        | "has"
+                        | "had"
+                        | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "does"
+                        | "did"
+                        | "are"
+                        | "were"
+                        | "have"
+                ) || (toks[j].kind == TokenKind::Word
+                    && !has(BREAK, n)
+                    && !n.ends_with("ly")
+                    && !matches!(
+                        n,
+                        "well" | "very" | "much" | "better" | "best" | "personally"
+                    ))
+            });
+    }
+    w.bytes().all(|b| b.is_ascii_digit())
         || matches!(
             w,
             "he" | "she"

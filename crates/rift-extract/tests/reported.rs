@@ -1,0 +1,134 @@
+//! Reported speech as PolNeAR draws it: content spans (with `that`), cues beyond `said`, and
+//! full source phrases.
+
+use rift_core::{Article, Statement};
+use rift_extract::Extractor;
+
+fn extract(body: &str) -> Vec<Statement> {
+    let text = format!("A headline for the test.\n\n{body}\n");
+    Extractor::default()
+        .extract(&Article::new("t", text))
+        .statements
+}
+
+fn find<'a>(st: &'a [Statement], content_start: &str) -> &'a Statement {
+    st.iter()
+        .find(|s| s.text.starts_with(content_start))
+        .unwrap_or_else(|| panic!("no statement starting {content_start:?} in {st:#?}"))
+}
+
+#[test]
+fn content_keeps_that_and_runs_to_the_sentence_end() {
+    let st =
+        extract("He recalled that the roots of the revolt began during the Tea Party uprising.");
+    let s = find(&st, "that the roots");
+    assert_eq!(
+        s.text,
+        "that the roots of the revolt began during the Tea Party uprising"
+    );
+    assert_eq!(s.source.text, "He");
+}
+
+#[test]
+fn time_phrase_after_the_cue_is_skipped() {
+    let st = extract(
+        "Top Republican Party donor Sheldon Adelson said on Friday he met candidate Donald Trump earlier this week.",
+    );
+    let s = find(&st, "he met");
+    assert_eq!(s.source.name.as_deref(), Some("Sheldon Adelson"));
+}
+
+#[test]
+fn appositive_is_part_of_the_source_span() {
+    let st = extract(
+        "Mukasey, the Republican attorney general under former President George W. Bush, said the scandal is only the latest issue.",
+    );
+    let s = find(&st, "the scandal");
+    assert!(
+        s.source
+            .text
+            .starts_with("Mukasey, the Republican attorney general"),
+        "{:?}",
+        s.source.text
+    );
+    assert_eq!(s.source.name.as_deref(), Some("Mukasey"));
+}
+
+#[test]
+fn according_to_takes_the_whole_noun_phrase() {
+    let st = extract(
+        "Including superdelegates, Clinton now has a total of at least 723 delegates, according to a count by The Associated Press.",
+    );
+    let s = find(&st, "Including superdelegates");
+    assert_eq!(s.source.text, "a count by The Associated Press");
+}
+
+#[test]
+fn quantities_and_relative_pronouns_are_sources() {
+    let st = extract("About 47 percent said they would vote for Clinton in November.");
+    let s = find(&st, "they would vote");
+    assert!(s.source.text.ends_with("percent"), "{:?}", s.source.text);
+
+    let st = extract(
+        "The voters in Iowa liked Matt Borges, who predicted that about one-third of the vote will be cast early.",
+    );
+    let s = find(&st, "that about one-third");
+    assert_eq!(s.source.text, "who");
+    assert_eq!(s.source.name.as_deref(), Some("Matt Borges"));
+}
+
+#[test]
+fn evaluation_verbs_take_an_object_up_to_the_comma() {
+    let st = extract(
+        "Senator Lindsey Graham criticized Clinton’s email use, which investigators examined.",
+    );
+    let s = find(&st, "Clinton’s email use");
+    assert_eq!(s.text, "Clinton’s email use");
+    assert_eq!(s.cue.as_ref().unwrap().text, "criticized");
+}
+
+#[test]
+fn weak_cues_need_a_clause_and_object_cues_are_not_quote_credits() {
+    // `knows` + a noun without a clause is not an attribution.
+    let st = extract("Everybody knows Mary well and likes her very much.");
+    assert!(st.is_empty(), "{st:#?}");
+    // A quote after an evaluation verb is not credited by it.
+    let st =
+        extract("The senator praised “the brave men and women of our armed forces” on Monday.");
+    assert!(
+        st.iter()
+            .all(|s| s.cue.as_ref().is_none_or(|c| c.text != "praised")
+                || s.kind != rift_core::StatementKind::Direct),
+        "{st:#?}"
+    );
+}
+
+#[test]
+fn headline_colon_credits_the_title() {
+    let text = "Former AG Mukasey at RNC: Clinton email scandal disqualifies her for presidency.\n\nDelegates listened.\n";
+    let st = Extractor::default()
+        .extract(&Article::new("t", text))
+        .statements;
+    let s = find(&st, "Clinton email scandal");
+    assert_eq!(
+        s.text,
+        "Clinton email scandal disqualifies her for presidency"
+    );
+    assert_eq!(s.source.text, "Former AG Mukasey at RNC");
+    // A label is not a speaker.
+    let text = "The Latest: Cruz to give away engraved shotgun today.\n\nMore later.\n";
+    let st = Extractor::default()
+        .extract(&Article::new("t", text))
+        .statements;
+    assert!(st.is_empty(), "{st:#?}");
+}
+
+#[test]
+fn a_quote_inside_a_longer_clause_is_mixed_content() {
+    let st = extract(
+        "Obama said “it gets me mad” every time he thinks about the first-graders who were killed.",
+    );
+    let s = find(&st, "“it gets me mad”");
+    assert!(s.text.ends_with("who were killed"), "{:?}", s.text);
+    assert_eq!(s.source.text, "Obama");
+}
