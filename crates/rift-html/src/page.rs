@@ -256,7 +256,7 @@ fn furniture_attr(attrs: &[(String, String)]) -> Option<&'static str> {
 /// Short lines that are page furniture whatever element holds them.
 pub fn furniture_line(text: &str) -> Option<&'static str> {
     let t = text.trim();
-    if t.chars().count() > 100 {
+    if t.chars().count() > 160 {
         return None;
     }
     let l = t.to_lowercase();
@@ -337,7 +337,10 @@ pub fn furniture_line(text: &str) -> Option<&'static str> {
         "©",
         "(c) ",
     ];
-    if STARTS.iter().any(|s| l.starts_with(s)) || l.ends_with("all rights reserved") {
+    if STARTS.iter().any(|s| l.starts_with(s))
+        || l.ends_with("all rights reserved")
+        || (l.starts_with("the post ") && l.contains(" appeared first on "))
+    {
         return Some("furniture line");
     }
     let words: Vec<&str> = l.split_whitespace().collect();

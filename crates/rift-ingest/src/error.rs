@@ -13,6 +13,8 @@ pub struct InputError {
     pub reason: String,
     /// What kind of problem it is.
     pub kind: InputErrorKind,
+    /// What `record` counts: `line` (JSONL), `record` (CSV row, WARC record), `item` (feed).
+    pub unit: &'static str,
 }
 
 /// Kinds of input problems.
@@ -26,8 +28,10 @@ pub enum InputErrorKind {
     Binary,
     /// A record cannot be parsed (broken JSON, bad CSV row).
     Parse,
-    /// A record parses but lacks what rift needs (no text field).
+    /// A record parses but lacks what rift needs (no text field, no article text in a page).
     Invalid,
+    /// The input was compressed and its compressed stream is broken (truncated gzip).
+    Compressed,
 }
 
 impl InputError {
@@ -43,14 +47,21 @@ impl InputError {
             record,
             reason: reason.into(),
             kind,
+            unit: "line",
         }
+    }
+
+    /// The same error with another record unit (`record`, `item`).
+    pub fn with_unit(mut self, unit: &'static str) -> Self {
+        self.unit = unit;
+        self
     }
 }
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.record {
-            Some(n) => write!(f, "{}: line {}: {}", self.path, n, self.reason),
+            Some(n) => write!(f, "{}: {} {}: {}", self.path, self.unit, n, self.reason),
             None => write!(f, "{}: {}", self.path, self.reason),
         }
     }

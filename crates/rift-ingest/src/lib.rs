@@ -1,17 +1,29 @@
 //! Reading inputs into [`rift_core::Article`]s, one record at a time.
 //!
 //! [`Inputs`] walks paths (directories recursively, in sorted order; `-` is standard input),
-//! detects each file's format ([`Format`]: plain text, JSONL, CSV) from its extension and
-//! content, and yields [`Item`]s: an article, or an [`InputError`] naming the file and the line or
-//! record. A bad file or record never stops the walk; the caller decides (`--strict`).
-//! Files are streamed: JSONL and CSV are read record by record, never slurped whole.
+//! unzips gzip'd files, detects each file's [`Format`] from its content and extension — plain
+//! text, JSONL, CSV (with a [`FieldMap`]), HTML pages (main text and metadata by `rift-html`),
+//! RSS/Atom/JSON feeds ([`feed`]) and WARC archives ([`warc`]) — and yields [`Item`]s: a
+//! [`Record`] (the article, its record number, language and, for HTML, the offset map back to the
+//! page), or an [`InputError`] naming the file, the line or record and the reason. A bad file or
+//! record never stops the walk; the caller decides (`--strict`). Files are streamed: JSONL, CSV
+//! and WARC are read record by record, never slurped whole.
 //!
-//! The CLI (`rift extract`, `rift ingest`) feeds the articles to `rift-extract` and `rift-store`.
+//! [`dedup`] finds near-duplicates (SimHash + Jaccard) for `rift ingest`, which feeds the
+//! articles to `rift-extract` and stores them with `rift-store`.
 
+pub mod dedup;
 mod error;
+pub mod feed;
 mod fields;
 mod inputs;
+mod lang;
+pub mod warc;
 
 pub use error::{InputError, InputErrorKind};
 pub use fields::FieldMap;
-pub use inputs::{Format, Inputs, Item};
+pub use inputs::{parse_any_date, Format, Inputs, Item, Record};
+pub use lang::detect as detect_language;
+
+#[cfg(test)]
+mod tests;

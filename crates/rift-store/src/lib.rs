@@ -26,6 +26,7 @@ pub use types::{
     ArticleRow, FactionTag, InputRow, InputStatus, InsertOutcome, NewArticle, StatementFilter,
     StatementRow, StoreStats, TieVia,
 };
+pub use write::{IngestArticle, IngestOutcome, NearDup, Rejection};
 
 /// Everything that can go wrong in the store.
 #[derive(Debug, thiserror::Error)]

@@ -29,6 +29,16 @@
 //! |---|---|---|
 //! | `ties` | KB tie (snapshot) | `id` PK (KB order), `subject_kind` (`actor` / `outlet`), `subject`, `faction`, `relation`, `from`/`to` (inclusive days, if known), `json` (the whole `Tie`) |
 //!
+//! # Version 3
+//!
+//! Real-world ingest (`rift-ingest`): `articles.language` (ISO 639-1 where one exists),
+//! `articles.simhash` (64-bit SimHash of the text as a signed integer, for near-duplicate lookup),
+//! an index on `articles.duplicate_of`. A near-duplicate (syndicated copy) is stored as its own
+//! row with `duplicate_of` = the first copy's id and no statements, so it is listed by
+//! `rift articles` but counted once in positions. The ledger gets one row per input record:
+//! duplicate `(source, record)` rows of older runs are folded into the first, and a unique index
+//! on `(source, IFNULL(record, -1))` keeps it so (a rerun updates the row instead of adding one).
+//!
 //! The KB snapshot tables are replaced as a whole by `Store::save_project` (and `ties` by
 //! `Store::save_ties`); nothing references them
 //! by foreign key, so a changed KB never breaks stored statements (their faction tags are facts of
@@ -153,6 +163,14 @@ CREATE TABLE ties (
     json          TEXT NOT NULL
 );
 CREATE INDEX ties_subject ON ties(subject_kind, subject);
+"#,
+    // 3: language, SimHash and near-duplicate links on articles; one ledger row per input record.
+    r#"
+ALTER TABLE articles ADD COLUMN language TEXT;
+ALTER TABLE articles ADD COLUMN simhash INTEGER;
+CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+DELETE FROM inputs WHERE id NOT IN (SELECT MIN(id) FROM inputs GROUP BY source, IFNULL(record, -1));
+CREATE UNIQUE INDEX inputs_key ON inputs(source, IFNULL(record, -1));
 "#,
 ];
 

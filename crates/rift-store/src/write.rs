@@ -1,4 +1,11 @@
 //! Writes: the KB snapshot, article batches, the ingest ledger.
+//!
+//! `rift ingest` calls [`Store::ingest_batch`]: one transaction stores a batch's articles, their
+//! statements, near-duplicate links and the ledger rows of every record in the batch (rejected
+//! ones included), so a killed run leaves either all of a batch or none of it, and
+//! [`Store::done_inputs`] tells a rerun which records to skip.
+
+use std::collections::HashSet;
 
 use rift_core::{Actor, Faction, IssueConfig, Outlet, Statement, Tie, TieSubject};
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -116,12 +123,117 @@ impl Store {
         reason: Option<&str>,
         article: Option<i64>,
     ) -> Result<i64> {
-        let record = record.map(|r| r as i64);
-        self.conn.execute(
-            "INSERT INTO inputs (source, record, status, reason, article_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![source, record, status.as_str(), reason, article],
+        let tx = self.conn.transaction()?;
+        let id = ledger(&tx, source, record, status, reason, article)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Stores one ingest batch in ONE transaction: each article (with its statements, unless it
+    /// is a near-duplicate), its ledger row, and a ledger row per rejected record. An article
+    /// whose content hash is stored already is not stored again ([`IngestOutcome::Exact`]); a
+    /// near-duplicate is stored without statements and linked to the first copy
+    /// ([`IngestOutcome::Near`]). Outcomes are in the order of `articles`.
+    pub fn ingest_batch(
+        &mut self,
+        articles: &[IngestArticle<'_>],
+        rejected: &[Rejection<'_>],
+    ) -> Result<Vec<IngestOutcome>> {
+        let tx = self.conn.transaction()?;
+        let mut out: Vec<IngestOutcome> = Vec::with_capacity(articles.len());
+        for item in articles {
+            let hash = item.new.article.content_hash();
+            let existing: Option<i64> = tx
+                .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
+                .query_row([&hash], |r| r.get(0))
+                .optional()?;
+            let outcome = if let Some(of) = existing {
+                IngestOutcome::Exact { of }
+            } else {
+                let near = match item.near_duplicate_of {
+                    Some(NearDup::Stored(id)) => Some(id),
+                    Some(NearDup::InBatch(i)) => out.get(i).map(IngestOutcome::article_id),
+                    None => None,
+                };
+                let id = match near {
+                    Some(_) => insert_row(&tx, &item.new, &hash)?,
+                    None => match insert_one(&tx, &item.new)? {
+                        InsertOutcome::Inserted { id } => id,
+                        InsertOutcome::Duplicate { of } => of,
+                    },
+                };
+                tx.prepare_cached(
+                    "UPDATE articles SET language = ?2, simhash = ?3, duplicate_of = ?4 WHERE id = ?1",
+                )?
+                .execute(params![id, item.language, item.simhash.map(|h| h as i64), near])?;
+                match near {
+                    Some(of) => IngestOutcome::Near { id, of },
+                    None => IngestOutcome::Inserted { id },
+                }
+            };
+            let status = match outcome {
+                IngestOutcome::Inserted { .. } => InputStatus::Ingested,
+                _ => InputStatus::Duplicate,
+            };
+            ledger(
+                &tx,
+                item.path,
+                item.record,
+                status,
+                None,
+                Some(outcome.article_id()),
+            )?;
+            out.push(outcome);
+        }
+        for r in rejected {
+            ledger(
+                &tx,
+                r.path,
+                r.record,
+                InputStatus::Rejected,
+                Some(r.reason),
+                None,
+            )?;
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Input records a previous run stored (ledger status `ingested` or `duplicate`), as
+    /// `(source, record)`: a rerun skips them.
+    pub fn done_inputs(&self) -> Result<HashSet<(String, Option<u64>)>> {
+        let mut st = self.conn.prepare(
+            "SELECT source, record FROM inputs WHERE status IN ('ingested', 'duplicate')",
         )?;
-        Ok(self.conn.last_insert_rowid())
+        let rows = st.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?.map(|n| n as u64),
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// `(article id, SimHash)` of every stored article that is not itself a near-duplicate, for
+    /// the near-duplicate index of a new run.
+    pub fn simhashes(&self) -> Result<Vec<(i64, u64)>> {
+        let mut st = self.conn.prepare(
+            "SELECT id, simhash FROM articles WHERE simhash IS NOT NULL AND duplicate_of IS NULL ORDER BY id",
+        )?;
+        let rows = st.query_map([], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)? as u64))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The stored text of article `id`.
+    pub fn article_text(&self, id: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT text FROM articles WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?)
     }
 
     /// Marks article `id` as a (near-)duplicate of article `of`, or clears the mark with `None`.
@@ -132,6 +244,114 @@ impl Store {
         )?;
         Ok(())
     }
+}
+
+/// One article of an ingest batch, for [`Store::ingest_batch`].
+#[derive(Debug, Clone)]
+pub struct IngestArticle<'a> {
+    /// The article and its statements.
+    pub new: NewArticle<'a>,
+    /// Input path (ledger `source`).
+    pub path: &'a str,
+    /// Record number inside the input, if any.
+    pub record: Option<u64>,
+    /// Detected language.
+    pub language: Option<&'a str>,
+    /// SimHash of the text, if it has one.
+    pub simhash: Option<u64>,
+    /// The earlier article this one nearly duplicates, if any.
+    pub near_duplicate_of: Option<NearDup>,
+}
+
+/// Which article a near-duplicate copies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NearDup {
+    /// An article stored before this batch (row id).
+    Stored(i64),
+    /// An earlier article of the same batch (index into the batch).
+    InBatch(usize),
+}
+
+/// A rejected input record, for [`Store::ingest_batch`].
+#[derive(Debug, Clone, Copy)]
+pub struct Rejection<'a> {
+    /// Input path.
+    pub path: &'a str,
+    /// Record number inside the input, if any.
+    pub record: Option<u64>,
+    /// Why it was rejected.
+    pub reason: &'a str,
+}
+
+/// What [`Store::ingest_batch`] did with one article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IngestOutcome {
+    /// Stored as a new article.
+    Inserted {
+        /// Its row id.
+        id: i64,
+    },
+    /// The same text was stored already; nothing written but the ledger row.
+    Exact {
+        /// Row id of the stored article.
+        of: i64,
+    },
+    /// Stored as a near-duplicate copy (no statements), linked to the first.
+    Near {
+        /// Row id of the copy.
+        id: i64,
+        /// Row id of the first copy.
+        of: i64,
+    },
+}
+
+impl IngestOutcome {
+    /// Row id of the article the ledger points to (the new row, or the stored one for exact
+    /// duplicates).
+    pub fn article_id(&self) -> i64 {
+        match *self {
+            IngestOutcome::Inserted { id } | IngestOutcome::Near { id, .. } => id,
+            IngestOutcome::Exact { of } => of,
+        }
+    }
+}
+
+fn ledger(
+    tx: &Transaction<'_>,
+    source: &str,
+    record: Option<u64>,
+    status: InputStatus,
+    reason: Option<&str>,
+    article: Option<i64>,
+) -> Result<i64> {
+    let record = record.map(|r| r as i64);
+    tx.prepare_cached("DELETE FROM inputs WHERE source = ?1 AND record IS ?2")?
+        .execute(params![source, record])?;
+    tx.prepare_cached(
+        "INSERT INTO inputs (source, record, status, reason, article_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![source, record, status.as_str(), reason, article])?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn insert_row(tx: &Transaction<'_>, item: &NewArticle<'_>, hash: &str) -> Result<i64> {
+    let a = item.article;
+    tx.prepare_cached(
+        "INSERT INTO articles (ext_id, source, url, outlet, outlet_id, title, published, text, content_hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        a.id,
+        a.source,
+        a.url,
+        a.outlet,
+        item.outlet_id,
+        a.title,
+        a.published.map(|d| d.to_string()),
+        a.text,
+        hash
+    ])?;
+    Ok(tx.last_insert_rowid())
 }
 
 fn insert_one(tx: &Transaction<'_>, item: &NewArticle<'_>) -> Result<InsertOutcome> {

@@ -58,7 +58,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         for item in inputs.by_ref() {
             match item {
                 Item::Article(a) => {
-                    batch.push(*a);
+                    batch.push(a.article);
                     if batch.len() == BATCH {
                         break;
                     }

@@ -1,16 +1,24 @@
-//! `rift ingest`: read inputs, run the pipeline, store everything in SQLite.
+//! `rift ingest`: read inputs (`rift-ingest`), run the pipeline, store everything in SQLite
+//! (`rift-store`).
 //!
-//! Batches of articles are processed in parallel and written in one transaction each. Every
-//! input record ends in the ledger as ingested, duplicate or rejected (with its reason); bad
-//! inputs are reported on stderr and make the exit status non-zero, the rest is stored.
+//! Batches of articles are processed in parallel and written in one transaction each, together
+//! with the ledger rows of every record in the batch — ingested, duplicate (exact, or a
+//! near-duplicate stored without statements and linked to the first copy) or rejected with its
+//! reason. A killed run therefore leaves whole batches only, and a rerun skips every record the
+//! ledger shows as stored ([`rift_store::Store::done_inputs`]): ingest is idempotent and
+//! resumable. Bad inputs are reported on stderr, one line each, and make the exit status
+//! non-zero; `--strict` stops at the first. A progress bar with articles/s is drawn when stderr
+//! is a terminal.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use rayon::prelude::*;
-use rift_ingest::{FieldMap, Inputs, Item};
-use rift_store::{InputStatus, InsertOutcome, NewArticle, Store};
+use rift_ingest::dedup::{jaccard, simhash, NearDupIndex, MIN_JACCARD};
+use rift_ingest::{FieldMap, Inputs, Item, Record};
+use rift_store::{IngestArticle, IngestOutcome, NearDup, NewArticle, Rejection, Store};
 
 use crate::cmd::extract::BATCH;
 use crate::pipeline::{Pipeline, Processed};
@@ -18,7 +26,8 @@ use crate::pipeline::{Pipeline, Processed};
 /// Arguments of `rift ingest`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Files or directories (recursively); `-` reads standard input.
+    /// Files or directories (recursively); `-` reads standard input. Text, JSONL, CSV, HTML,
+    /// RSS/Atom/JSON feeds, WARC; any of them gzip'd.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Project folder (kb.toml, issues.toml).
@@ -43,12 +52,18 @@ pub struct Args {
 pub struct Summary {
     /// New articles stored.
     pub ingested: usize,
-    /// Articles already stored (same content).
+    /// Articles whose text was stored already (same content hash).
     pub duplicates: usize,
+    /// Near-duplicates stored as linked copies (no statements).
+    pub near_duplicates: usize,
     /// Inputs rejected.
     pub rejected: usize,
     /// Statements stored.
     pub statements: usize,
+    /// Records skipped because an earlier run stored them.
+    pub resumed: u64,
+    /// WARC records holding no article (requests, non-HTML or non-2xx responses).
+    pub skipped: u64,
 }
 
 /// Runs `rift ingest`.
@@ -60,23 +75,57 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let mut store =
         Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
-    let summary = ingest(
+    let result = ingest(
         &pipeline,
         &mut store,
         args.paths.clone(),
         map,
         args.threads,
         args.strict,
-    )?;
+    );
+    let summary = match result {
+        Ok(s) => s,
+        Err(e) => return Err(e),
+    };
     eprintln!(
-        "rift: ingested {} articles ({} statements), {} duplicates, {} rejected",
-        summary.ingested, summary.statements, summary.duplicates, summary.rejected
+        "rift: ingested {} articles ({} statements), {} duplicates ({} exact, {} near, linked), {} rejected{}{}",
+        summary.ingested,
+        summary.statements,
+        summary.duplicates + summary.near_duplicates,
+        summary.duplicates,
+        summary.near_duplicates,
+        summary.rejected,
+        if summary.resumed > 0 {
+            format!(", {} already stored (skipped)", summary.resumed)
+        } else {
+            String::new()
+        },
+        if summary.skipped > 0 {
+            format!(", {} WARC records without an article", summary.skipped)
+        } else {
+            String::new()
+        },
     );
     Ok(if summary.rejected > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn progress() -> Option<indicatif::ProgressBar> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let pb = indicatif::ProgressBar::new_spinner();
+    pb.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {elapsed_precise} {pos} articles ({per_sec}) {msg}",
+        )
+        .ok()?,
+    );
+    pb.enable_steady_tick(std::time::Duration::from_millis(200));
+    Some(pb)
 }
 
 /// Ingests `paths` into `store` with a built pipeline (also used by `rift demo`).
@@ -94,9 +143,21 @@ pub fn ingest(
     }
     let pool = crate::cmd::thread_pool(threads)?;
     let mut summary = Summary::default();
-    let mut inputs = Inputs::new(paths, map);
+    let done = store.done_inputs()?;
+    let mut index = NearDupIndex::new();
+    for (id, h) in store.simhashes()? {
+        index.insert(id, h);
+    }
+    let pb = progress();
+    let say = |line: String| match &pb {
+        Some(pb) => pb.println(line),
+        None => eprintln!("{line}"),
+    };
+    let mut inputs = Inputs::new(paths, map).skip_done(done);
+    let mut stop = false;
     loop {
-        let mut batch = Vec::with_capacity(BATCH);
+        let mut batch: Vec<Record> = Vec::with_capacity(BATCH);
+        let mut rejected: Vec<rift_ingest::InputError> = Vec::new();
         for item in inputs.by_ref() {
             match item {
                 Item::Article(a) => {
@@ -106,61 +167,122 @@ pub fn ingest(
                     }
                 }
                 Item::Error(e) => {
-                    summary.rejected += 1;
-                    eprintln!("rift: {e}");
-                    store.record_input(
-                        &e.path,
-                        e.record,
-                        InputStatus::Rejected,
-                        Some(&e.reason),
-                        None,
-                    )?;
+                    say(format!("rift: {e}"));
+                    rejected.push(e);
                     if strict {
-                        anyhow::bail!("stopped at the first bad input (--strict)");
+                        stop = true;
+                        break;
+                    }
+                    if rejected.len() >= BATCH {
+                        break;
                     }
                 }
             }
         }
-        if batch.is_empty() {
+        if batch.is_empty() && rejected.is_empty() {
             break;
         }
-        let done: Vec<Processed> =
-            pool.install(|| batch.into_par_iter().map(|a| pipeline.process(a)).collect());
-        let items: Vec<NewArticle<'_>> = done
+        let records: Vec<(Record, Processed, Option<u64>)> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|r| {
+                    let h = simhash(&r.article.text);
+                    let p = pipeline.process(r.article.clone());
+                    (r, p, h)
+                })
+                .collect()
+        });
+        // Near-duplicates: against stored articles and earlier ones of this batch.
+        let mut near: Vec<Option<NearDup>> = Vec::with_capacity(records.len());
+        let mut batch_index = NearDupIndex::new();
+        for (i, (_, p, h)) in records.iter().enumerate() {
+            let mut found = None;
+            if let Some(h) = *h {
+                for id in batch_index.candidates(h) {
+                    let j = (-id - 1) as usize;
+                    if jaccard(&records[j].1.article.text, &p.article.text) >= MIN_JACCARD {
+                        found = Some(NearDup::InBatch(j));
+                        break;
+                    }
+                }
+                if found.is_none() {
+                    for id in index.candidates(h) {
+                        if let Some(t) = store.article_text(id)? {
+                            if jaccard(&t, &p.article.text) >= MIN_JACCARD {
+                                found = Some(NearDup::Stored(id));
+                                break;
+                            }
+                        }
+                    }
+                }
+                if found.is_none() {
+                    batch_index.insert(-(i as i64) - 1, h);
+                }
+            }
+            near.push(found);
+        }
+        let items: Vec<IngestArticle<'_>> = records
             .iter()
-            .map(|p| NewArticle {
-                article: &p.article,
-                outlet_id: p.outlet_id.clone(),
-                statements: p
-                    .statements
-                    .iter()
-                    .cloned()
-                    .zip(p.tags.iter().cloned())
-                    .collect(),
+            .zip(&near)
+            .map(|((r, p, h), n)| IngestArticle {
+                new: NewArticle {
+                    article: &p.article,
+                    outlet_id: p.outlet_id.clone(),
+                    statements: if n.is_some() {
+                        Vec::new()
+                    } else {
+                        p.statements
+                            .iter()
+                            .cloned()
+                            .zip(p.tags.iter().cloned())
+                            .collect()
+                    },
+                },
+                path: &r.path,
+                record: r.record,
+                language: r.language.as_deref(),
+                simhash: *h,
+                near_duplicate_of: *n,
             })
             .collect();
-        let outcomes = store.insert_batch(&items)?;
-        for (p, o) in done.iter().zip(&outcomes) {
+        let rej: Vec<Rejection<'_>> = rejected
+            .iter()
+            .map(|e| Rejection {
+                path: &e.path,
+                record: e.record,
+                reason: &e.reason,
+            })
+            .collect();
+        let outcomes = store.ingest_batch(&items, &rej)?;
+        summary.rejected += rejected.len();
+        for ((_, p, h), o) in records.iter().zip(&outcomes) {
             match o {
-                InsertOutcome::Inserted { .. } => {
+                IngestOutcome::Inserted { id } => {
                     summary.ingested += 1;
                     summary.statements += p.statements.len();
+                    if let Some(h) = h {
+                        index.insert(*id, *h);
+                    }
                 }
-                InsertOutcome::Duplicate { .. } => summary.duplicates += 1,
+                IngestOutcome::Exact { .. } => summary.duplicates += 1,
+                IngestOutcome::Near { .. } => summary.near_duplicates += 1,
             }
-            let (path, record) = split_source(&p.article.source);
-            store.record_input(path, record, o.status(), None, Some(o.article_id()))?;
+        }
+        if let Some(pb) = &pb {
+            pb.inc(outcomes.len() as u64);
+            pb.set_message(format!("{} rejected", summary.rejected));
+        }
+        if stop {
+            if let Some(pb) = &pb {
+                pb.finish_and_clear();
+            }
+            anyhow::bail!("stopped at the first bad input (--strict)");
         }
     }
+    if let Some(pb) = &pb {
+        pb.finish_and_clear();
+    }
+    summary.resumed = inputs.skipped_done();
+    summary.skipped = inputs.skipped_other();
     Ok(summary)
-}
-
-/// `path:line` → (path, line).
-fn split_source(s: &str) -> (&str, Option<u64>) {
-    match s.rsplit_once(':') {
-        Some((p, n)) if !p.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && !n.is_empty() => {
-            (p, n.parse().ok())
-        }
-        _ => (s, None),
-    }
 }
