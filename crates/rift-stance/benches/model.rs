@@ -36,7 +36,11 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
     for dir in data::semeval_targets(&Path::new(DATA).join("semeval2016")).expect("SemEval data") {
         train.extend(data::read_semeval_target(&dir).expect("SemEval target").0);
     }
-    assert!(train.len() >= TRAIN_N, "only {} SemEval tweets", train.len());
+    assert!(
+        train.len() >= TRAIN_N,
+        "only {} SemEval tweets",
+        train.len()
+    );
     train.truncate(TRAIN_N);
     let texts = data::read_gwsd(&Path::new(DATA).join("gwsd/GWSD.train.tsv"))
         .expect("GWSD data")
@@ -73,8 +77,13 @@ fn main() {
     let train_s = t.elapsed().as_secs_f64();
     let (acc, major) = fit_quality(&model, &f.train);
     let t = Instant::now();
-    let labelled = f.texts.iter().map(|s| model.predict(s)).count();
-    let rate = labelled as f64 / t.elapsed().as_secs_f64();
+    let labels: Vec<_> = f.texts.iter().map(|s| model.predict(s).label).collect();
+    let rate = labels.len() as f64 / t.elapsed().as_secs_f64();
+    let labelled = labels.len();
+    assert!(
+        labels.iter().any(|l| *l != labels[0]),
+        "the model gives every statement one label"
+    );
     eprintln!(
         "rift-stance model: trained on {} sentences in {train_s:.2} s (target < {MAX_TRAIN_SECONDS} s), \
          training accuracy {acc:.3} (majority {major:.3}); predicted {labelled} statements at \
@@ -83,7 +92,10 @@ fn main() {
     );
     assert!(train_s < MAX_TRAIN_SECONDS, "training took {train_s:.2} s");
     assert!(rate >= MIN_PREDICT_RATE, "prediction at {rate:.0}/s");
-    assert!(acc > major + 0.2, "the model learnt nothing: {acc:.3} vs {major:.3}");
+    assert!(
+        acc > major + 0.2,
+        "the model learnt nothing: {acc:.3} vs {major:.3}"
+    );
     divan::main();
 }
 

@@ -47,9 +47,10 @@ struct DataArgs {
     /// Loss: `lr` (logistic regression, default) or `svm` (squared-hinge linear SVM).
     #[arg(long, default_value = "lr")]
     loss: String,
-    /// Train on the winning label only, even when the data has label probabilities (GWSD).
+    /// Train on the label probabilities when the data has them (GWSD) instead of the winning
+    /// label weighted by its probability.
     #[arg(long)]
-    hard_labels: bool,
+    soft_labels: bool,
     /// Minimum document frequency of an n-gram.
     #[arg(long, default_value_t = FeatureConfig::default().min_df)]
     min_df: usize,
@@ -111,7 +112,7 @@ fn config(d: &DataArgs) -> anyhow::Result<TrainConfig> {
     Ok(TrainConfig {
         c: d.c,
         loss,
-        soft_labels: !d.hard_labels,
+        soft_labels: d.soft_labels,
         features: FeatureConfig {
             min_df: d.min_df,
             ..FeatureConfig::default()
