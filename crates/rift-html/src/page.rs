@@ -807,6 +807,26 @@ impl<'a> Walker<'a> {
     }
 }
 
+/// True when the extractor's text holds the block: whole, or (for blocks of 60+ bytes) its
+/// middle 60 % — extractors drop inline pieces such as a `<span class="dateline">`.
+fn confirmed(haystack: &str, block: &str) -> bool {
+    if haystack.contains(block) {
+        return true;
+    }
+    if block.len() < 60 {
+        return false;
+    }
+    let mut a = block.len() / 5;
+    while !block.is_char_boundary(a) {
+        a += 1;
+    }
+    let mut b = block.len() - block.len() / 5;
+    while !block.is_char_boundary(b) {
+        b -= 1;
+    }
+    a < b && haystack.contains(&block[a..b])
+}
+
 /// Cleans a page (or, with `extractor: false`, an HTML fragment) into its article text and
 /// metadata. Never fails: a page with no article text gives an empty [`Page::text`].
 pub fn clean(html: &str, opts: &Options) -> Page {
@@ -830,11 +850,7 @@ pub fn clean(html: &str, opts: &Options) -> Page {
     let matched: Vec<bool> = w
         .blocks
         .iter()
-        .map(|b| {
-            haystack
-                .as_ref()
-                .is_some_and(|h| h.contains(b.text.as_str()))
-        })
+        .map(|b| haystack.as_ref().is_some_and(|h| confirmed(h, &b.text)))
         .collect();
     let mut total_matched = 0;
     for (b, &m) in w.blocks.iter().zip(&matched) {
