@@ -1,0 +1,9 @@
+//! JSONL and CSV records (and gzip sniffing) through the input reader.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    for name in ["f.jsonl", "f.csv", "f.txt", "f.gz"] {
+        let _ = rift_ingest::Inputs::from_bytes(name, data.to_vec(), Default::default()).count();
+    }
+});
