@@ -94,7 +94,7 @@ fn suggest(
         match item {
             Item::Article(a) => {
                 articles += 1;
-                for c in miner.mine(&a) {
+                for c in miner.mine(&a.article) {
                     if resolver.as_ref().is_some_and(|r| r.claim_known(&c)) {
                         known += 1;
                     } else {
