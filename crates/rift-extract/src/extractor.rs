@@ -990,7 +990,8 @@ impl Extractor {
                     j -= 1;
                 }
                 if j > lo && matches!(toks[j - 1].text(text), "and" | "but") {
-                    sentence_start_subject(text, toks, lo, j - 1, names)?
+                    leading_subject(text, toks, lo, j - 1, names)
+                        .or_else(|| sentence_start_subject(text, toks, lo, j - 1, names))?
                 } else {
                     return None;
                 }
@@ -1427,6 +1428,34 @@ fn sentence_start_subject(
         a = (lo..hi).find(|&j| toks[j].text(text) == ",")? + 1;
     }
     phrase_after(text, toks, a, hi, names)
+}
+
+/// The subject at the very start of a sentence for a conjoined cue (`Graham called both “crazy”
+/// and said …` → `Graham`): a pronoun, or the capitalised name run the sentence opens with.
+fn leading_subject(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    hi: usize,
+    names: &Names,
+) -> Option<SourcePhrase> {
+    if lo >= hi {
+        return None;
+    }
+    if let Some(kind) = crate::words::pronoun(toks[lo].text(text)) {
+        return Some(SourcePhrase {
+            start: lo,
+            end: lo + 1,
+            kind,
+            name: None,
+            pronoun: true,
+        });
+    }
+    let run = capitalized_runs(text, &toks[lo..hi]).into_iter().next()?;
+    if run.start != 0 {
+        return None;
+    }
+    crate::source::typed(text, toks, lo, lo + run.end, names)
 }
 
 /// The person who is the sentence's subject, for pronoun salience: the first person name outside

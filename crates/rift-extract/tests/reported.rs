@@ -132,3 +132,12 @@ fn a_quote_inside_a_longer_clause_is_mixed_content() {
     assert!(s.text.ends_with("who were killed"), "{:?}", s.text);
     assert_eq!(s.source.text, "Obama");
 }
+
+#[test]
+fn a_conjoined_cue_takes_the_sentence_subject() {
+    let st = extract(
+        "Graham called both Trump and Clinton “crazy” and said the Republican party is bound to lose.",
+    );
+    let s = find(&st, "the Republican party");
+    assert_eq!(s.source.text, "Graham");
+}
