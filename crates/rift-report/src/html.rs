@@ -148,6 +148,10 @@ pub fn render_html(d: &ReportData) -> String {
     }
 
     let groups = charted(d);
+    let in_range = |w: &&rift_analyze::WindowResult| match (w.start, d.chart_range) {
+        (Some(s), Some((a, b))) => s >= a && s <= b,
+        _ => true,
+    };
     let style_of = |id: &str| slots.get(id).copied();
     if d.window != Window::All && !d.series.windows.is_empty() {
         // Chart 2: positions over time.
@@ -157,6 +161,7 @@ pub fn render_html(d: &ReportData) -> String {
                 .series
                 .windows
                 .iter()
+                .filter(in_range)
                 .filter_map(|w| {
                     let l = w.reference.as_ref()?;
                     Some(Point {
@@ -190,6 +195,7 @@ pub fn render_html(d: &ReportData) -> String {
                 .series
                 .windows
                 .iter()
+                .filter(in_range)
                 .filter_map(|w| {
                     let g = w.groups.iter().find(|g| &g.id == id)?;
                     Some(Point {
@@ -258,6 +264,7 @@ pub fn render_html(d: &ReportData) -> String {
                         .series
                         .windows
                         .iter()
+                        .filter(in_range)
                         .filter_map(|w| {
                             let g = w.groups.iter().find(|g| &g.id == id)?;
                             let dv = g.divergence?;
@@ -298,6 +305,7 @@ pub fn render_html(d: &ReportData) -> String {
             .series
             .windows
             .iter()
+            .filter(in_range)
             .filter_map(|w| {
                 let r = w.rift.as_ref()?;
                 Some(Point {

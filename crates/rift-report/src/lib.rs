@@ -160,6 +160,11 @@ pub struct ReportData {
     pub articles: Vec<ArticleEntry>,
     /// Anchor id of each group id (`g1`, `g2` …; `gref` for the reference).
     pub anchors: HashMap<String, String>,
+    /// Window starts the time charts cover: the windows of the 1st to the 99th percentile of
+    /// the statements' dates, so that a stray date years away does not squash the charts.
+    pub chart_range: Option<(Date, Date)>,
+    /// Distinct statements dated outside `chart_range` (listed in the tables only).
+    pub outside_chart: usize,
 }
 
 impl ReportData {
@@ -295,6 +300,21 @@ pub fn build(
         })
         .collect();
     articles.sort_by_key(|a| (a.date, a.id));
+    let mut dates: Vec<Date> = statements.values().filter_map(|e| e.date).collect();
+    dates.sort();
+    let chart_range = (!dates.is_empty()).then(|| {
+        let q = |p: f64| dates[((dates.len() - 1) as f64 * p).round() as usize];
+        (window.bounds(q(0.01)).0, window.bounds(q(0.99)).0)
+    });
+    let outside_chart = chart_range.map_or(0, |(a, b)| {
+        dates
+            .iter()
+            .filter(|d| {
+                let w = window.bounds(**d).0;
+                w < a || w > b
+            })
+            .count()
+    });
 
     let mut data = ReportData {
         issue,
@@ -308,6 +328,8 @@ pub fn build(
         statements,
         articles,
         anchors,
+        chart_range,
+        outside_chart,
     };
     data.findings = findings(&data);
     Ok(data)
@@ -408,7 +430,7 @@ fn findings(d: &ReportData) -> Vec<Finding> {
         o.groups.iter().filter(|g| !g.unresolved).collect();
     for g in &resolved {
         let mut text = format!(
-            "{} is {} (score {}, 90% interval {}, {}",
+            "{}: {} (score {}, 90% interval {}, {}",
             g.name,
             g.label.as_str(),
             fmt_score(g.score),
@@ -620,6 +642,20 @@ fn findings(d: &ReportData) -> Vec<Finding> {
                 .take(5)
                 .map(|g| link(&g.id, &g.name))
                 .collect(),
+        });
+    }
+    if let (Some((a, b)), true) = (
+        d.chart_range,
+        d.outside_chart > 0 && d.window != Window::All,
+    ) {
+        out.push(Finding {
+            text: format!(
+                "The charts cover {} to {}; {} dated outside that range appear in the tables only.",
+                d.window.label(a),
+                d.window.label(b),
+                plural(d.outside_chart, "statement", "statements")
+            ),
+            links: vec![],
         });
     }
     if o.copies_skipped > 0 {

@@ -103,6 +103,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             no_reference: false,
             from: None,
             to: None,
+            window: crate::cmd::positions::Win::All,
+            pivot: None,
             format: crate::cmd::positions::PositionsFormat::Table,
         })?;
     }
