@@ -53,12 +53,22 @@ fn slots(d: &ReportData) -> HashMap<String, usize> {
     m
 }
 
-/// The groups drawn in the time charts: resolved, largest first, at most the palette's size.
+/// The groups drawn in the time charts: resolved groups, top-level factions first, then larger
+/// first, leaving out groups of fewer than 3 statements (unless that leaves fewer than two), at
+/// most the palette's size.
 fn charted(d: &ReportData) -> Vec<(String, String)> {
     let mut gs: Vec<&rift_analyze::WindowPosition> =
         d.overall.groups.iter().filter(|g| !g.unresolved).collect();
-    gs.sort_by(|a, b| b.n.cmp(&a.n).then_with(|| a.id.cmp(&b.id)));
-    gs.into_iter()
+    gs.sort_by(|a, b| {
+        b.in_rift
+            .cmp(&a.in_rift)
+            .then(b.n.cmp(&a.n))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    let big: Vec<&rift_analyze::WindowPosition> = gs.iter().copied().filter(|g| g.n >= 3).collect();
+    let chosen = if big.len() >= 2 { big } else { gs };
+    chosen
+        .into_iter()
         .take(svg::PALETTE.len())
         .map(|g| (g.id.clone(), g.name.clone()))
         .collect()

@@ -328,7 +328,15 @@ pub fn time_chart(
             escape(&e.label)
         );
     }
-    for l in lines {
+    // Dodge: series side by side by a few pixels, so equal values at one window stay visible.
+    let n_lines = lines.len() as f64;
+    for (li, l) in lines.iter().enumerate() {
+        let dx = if n_lines > 1.0 {
+            (li as f64 - (n_lines - 1.0) / 2.0) * 5.0
+        } else {
+            0.0
+        };
+        let x = |d: Date| x(d) + dx;
         let (color, m, dash) = match l.slot {
             None => (REFERENCE, Marker::Diamond, "6 4"),
             Some(k) => style(k),
