@@ -44,7 +44,12 @@ impl Pipeline {
         let resolver = project.as_ref().map(|p| Resolver::new(&p.kb));
         let stance = match &project {
             Some(p) if !p.issues.is_empty() => {
-                Some(StanceClassifier::new(&p.issues).context("building stance rules")?)
+                // Rules, plus the trained model an issue names (`model = "…"`, relative to the
+                // project folder).
+                Some(
+                    StanceClassifier::load(&p.issues, &p.dir)
+                        .context("building stance rules and models")?,
+                )
             }
             _ => None,
         };
