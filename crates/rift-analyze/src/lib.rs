@@ -20,8 +20,8 @@
 //! The serialised [`Positions`] is the stable JSON contract of `rift positions --format json`
 //! (whole range, no intervals).
 //!
-//! Over time, [`series`] cuts the same observations into day/week/month windows, adds bootstrap
-//! intervals, the reference line per window and the rift index ([`series`] module docs give the
+//! Over time, [`series()`] cuts the same observations into day/week/month windows, adds bootstrap
+//! intervals, the reference line per window and the rift index ([`mod@series`] module docs give the
 //! formulas); [`shift`] compares groups before and after a pivot day and finds change points;
 //! [`stats`] holds the seeded resampling they share. `rift report` and `rift export` render these.
 

@@ -528,13 +528,13 @@ pub fn series_from(
             let mut rng = Rng::for_key(opts.seed, &format!("{}/{label}", g.id));
             let interval = stats::bootstrap_mean(&xs, opts.bootstrap, &mut rng).expect("non-empty");
             let unresolved = is_catch_all(&g.id);
-            let in_rift = !unresolved
-                && !(opts.by == GroupBy::Faction
-                    && names
-                        .with_ancestors(&g.id)
-                        .iter()
-                        .skip(1)
-                        .any(|a| present.contains(a)));
+            let parent_present = opts.by == GroupBy::Faction
+                && names
+                    .with_ancestors(&g.id)
+                    .iter()
+                    .skip(1)
+                    .any(|a| present.contains(a));
+            let in_rift = !unresolved && !parent_present;
             if in_rift {
                 rift_members.push(xs.clone());
                 rift_ids.push(g.id.clone());

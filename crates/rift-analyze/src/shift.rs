@@ -7,7 +7,7 @@
 //!   after it; the difference `after − before` with a 90 % bootstrap interval (both sides
 //!   resampled independently) and a two-sided permutation p-value (the statements' before/after
 //!   labels shuffled, [`crate::stats::DEFAULT_PERMUTATIONS`] times, seeded).
-//! * [`change_points`]: **binary segmentation with a permutation-calibrated maximum two-sample
+//! * [`timeline`]: **binary segmentation with a permutation-calibrated maximum two-sample
 //!   t statistic**. A group's statements are ordered by date; the candidate split points are the
 //!   window boundaries (`--window`, a month by default). For a segment, every split leaving at
 //!   least `min_size` statements on each side is scored by Welch's t between the two sides; the
@@ -120,7 +120,7 @@ pub fn pivot(
     }
 }
 
-/// Settings of [`change_points`].
+/// Settings of [`timeline`].
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct ChangeOptions {
     /// A split is kept when its permutation p-value is below this.

@@ -1,4 +1,4 @@
-//! Small, deterministic statistics used by [`crate::series`] and [`crate::shift`]: a seeded
+//! Small, deterministic statistics used by [`mod@crate::series`] and [`crate::shift`]: a seeded
 //! PRNG, percentile bootstrap intervals, weighted standard deviation, permutation tests.
 //!
 //! Everything here is seeded: the same input and seed give the same interval and p-value on
