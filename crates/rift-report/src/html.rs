@@ -36,7 +36,7 @@ th{background:#eee}
 td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 mark{background:#fff0b3;padding:0 .1em}
 .ctx{color:#333}
-.ev{font-size:.85em;color:#333}
+.ev{font-size:.85em;color:#333}td.ev{min-width:11em}
 .lab{font-size:13px;fill:#111}.tick{font-size:11px;fill:#333}
 figure{margin:1em 0;page-break-inside:avoid}figcaption{font-size:.9em;color:#333}
 .unres{color:#666;font-style:italic}
@@ -564,10 +564,10 @@ pub fn render_html(d: &ReportData) -> String {
 fn statements_section(h: &mut String, d: &ReportData, anchor: &str, name: &str, ids: &[i64]) {
     let _ = write!(
         h,
-        "<section class=\"group\" id=\"{}\"><h3>{} <small>({} statements)</small></h3>",
+        "<section class=\"group\" id=\"{}\"><h3>{} <small>({})</small></h3>",
         escape(anchor),
         escape(name),
-        ids.len()
+        crate::plural(ids.len(), "statement", "statements")
     );
     let mut entries: Vec<&StatementEntry> =
         ids.iter().filter_map(|i| d.statements.get(i)).collect();
