@@ -90,7 +90,7 @@ fn seed_positions_by_faction() {
         db,
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stderr(&o).contains("1 duplicates"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("ingested 0 articles"), "{}", stderr(&o));
     let after = stdout(&rift(&["statements", "--db", db, "--format", "jsonl"]));
     assert_eq!(before, after);
     let arts = stdout(&rift(&["articles", "--db", db, "--format", "jsonl"]));
