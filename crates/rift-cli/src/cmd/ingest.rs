@@ -75,18 +75,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let mut store =
         Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
-    let result = ingest(
+    let summary = ingest(
         &pipeline,
         &mut store,
         args.paths.clone(),
         map,
         args.threads,
         args.strict,
-    );
-    let summary = match result {
-        Ok(s) => s,
-        Err(e) => return Err(e),
-    };
+    )?;
     eprintln!(
         "rift: ingested {} articles ({} statements), {} duplicates ({} exact, {} near, linked), {} rejected{}{}",
         summary.ingested,
