@@ -1,6 +1,6 @@
 //! A small, forgiving HTML tokenizer that keeps byte offsets.
 //!
-//! It is not a tree builder: [`crate::page`] keeps its own element stack. What matters here is
+//! It is not a tree builder: [`crate::clean`] keeps its own element stack. What matters here is
 //! that every text token knows where it is in the page, so the cleaned article text can be mapped
 //! back ([`crate::OffsetMap`]). Raw-text elements (`script`, `style`, `template`, `noscript`,
 //! `textarea`, `title`) are returned whole as one [`Token::Raw`]. Malformed markup never fails: a
