@@ -69,9 +69,6 @@ impl Pipeline {
         }
         if article.published.is_none() {
             article.published = ex.dateline_date;
-            if ex.dateline_date.is_some() {
-                // statements dated from the article date get the dateline date
-            }
         }
         let mut statements = ex.statements;
         for s in &mut statements {

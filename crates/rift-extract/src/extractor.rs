@@ -6,7 +6,7 @@
 use rift_core::{
     Article, CharIndex, Cue, Date, OutletRef, Source, SourceType, Span, Statement, StatementKind,
 };
-use rift_text::{dates, tokenize, Cleaner, ParaKind, Range, Segmenter, Token, TokenKind};
+use rift_text::{dates, tokenize, Cleaner, Range, Segmenter, Token, TokenKind};
 
 use crate::cues::{CueForm, CueWord, Lexicon, PHRASAL};
 use crate::names::{capitalized_runs, person_tokens, Names};
@@ -143,7 +143,6 @@ impl Extractor {
                 });
             }
         }
-        let _ = ParaKind::Body;
 
         // Pass 2: quotes.
         let mut drafts: Vec<Draft> = Vec::new();
@@ -346,7 +345,6 @@ impl Extractor {
         // Pass 4: pronouns → salient person, sentence by sentence.
         let mut salient: Option<String> = None;
         let mut last_person: Option<String> = None;
-        let mut di = 0;
         let mut order: Vec<usize> = (0..drafts.len()).collect();
         order.sort_by_key(|&i| {
             (
@@ -380,9 +378,7 @@ impl Extractor {
                     }
                 }
             }
-            di += by_sent[si].len();
         }
-        let _ = di;
 
         // Output in code points.
         let idx = CharIndex::new(text);
@@ -1522,7 +1518,6 @@ fn sentence_subject(text: &str, st: &[Token], quotes: &[Range], names: &Names) -
 /// A quote credited to an outlet right after a quote by a person in the same paragraph is the
 /// person's words as the outlet reported them (`“…,” Bavand said. “…,” Arman daily reported.`).
 fn relay_outlets(text: &str, drafts: &mut [Draft]) {
-    let _ = text;
     for i in 1..drafts.len() {
         let (a, b) = drafts.split_at_mut(i);
         let prev = &a[i - 1];
