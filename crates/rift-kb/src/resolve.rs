@@ -902,14 +902,37 @@ impl Resolver {
         }
     }
 
-    /// The outlet an article appeared in: its `outlet` field, else its URL's domain, resolved
+    /// The outlet an article appeared in: its `outlet` field when the KB knows it, else its
+    /// URL's domain when that is a KB outlet's, else whichever of the two is given; resolved
     /// through the KB (unknown names are kept with no id).
     pub fn article_outlet(&self, article: &Article) -> Option<OutletRef> {
-        if let Some(name) = article.outlet.as_deref().filter(|n| !n.trim().is_empty()) {
-            return Some(self.resolve_outlet_ref(OutletRef {
-                id: None,
-                name: name.trim().to_string(),
-            }));
+        let named = article
+            .outlet
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .map(|name| {
+                self.resolve_outlet_ref(OutletRef {
+                    id: None,
+                    name: name.trim().to_string(),
+                })
+            });
+        // A stated outlet the KB knows wins; an unknown one gives way to a URL
+        // whose domain is a KB outlet's (a byline "Staff" or an agency alias).
+        if let Some(r) = &named {
+            if r.id.is_some() {
+                return named;
+            }
+        }
+        let by_domain = article
+            .url
+            .as_deref()
+            .and_then(|u| self.outlet_by_domain(u))
+            .and_then(|id| self.outlet_ref(&id));
+        if by_domain.is_some() {
+            return by_domain;
+        }
+        if named.is_some() {
+            return named;
         }
         let domain = article.url.as_deref().and_then(domain_of)?;
         Some(match self.outlet_by_domain(&domain) {

@@ -337,7 +337,16 @@ fn article_outlet_fills_statements_without_one() {
         Some("tasnim")
     );
 
+    // An outlet name the KB does not know gives way to a known URL domain…
     a.outlet = Some("The Example Times".into());
+    let mut sts = vec![base.clone()];
+    r.resolve(&a, &mut sts);
+    assert_eq!(
+        sts[0].outlet.as_ref().unwrap().id.as_deref(),
+        Some("kayhan")
+    );
+    // …and is kept as it is when the URL tells nothing either.
+    a.url = Some("https://unknown.example.org/a".into());
     let mut sts = vec![base.clone()];
     r.resolve(&a, &mut sts);
     assert_eq!(
