@@ -15,9 +15,17 @@ pub enum Format {
 
 /// True when the error chain holds a broken pipe (stdout closed by `head`): that is success.
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            .is_some_and(|io| io.kind() == BrokenPipe)
+            // serde_json and csv wrap the I/O error without exposing it as a source.
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+            || c.downcast_ref::<csv::Error>().is_some_and(|x| match x.kind() {
+                csv::ErrorKind::Io(io) => io.kind() == BrokenPipe,
+                _ => false,
+            })
     })
 }
 

@@ -342,11 +342,22 @@ impl Inputs {
                     Ok(b) => b,
                     Err(reason) => return Some(err(&source, None, io_kind(&reason), reason)),
                 };
-                Some(if format == Format::Html {
+                let mut item = if format == Format::Html {
                     html_item(&source, &stem, None, &bytes, None, None)
                 } else {
                     text_item(&source, &stem, &bytes)
-                })
+                };
+                if let Item::Article(r) = &mut item {
+                    let meta = crate::filename::name_meta(&stem);
+                    let a = &mut r.article;
+                    if a.published.is_none() {
+                        a.published = meta.date;
+                    }
+                    if a.outlet.is_none() {
+                        a.outlet = meta.outlet;
+                    }
+                }
+                Some(item)
             }
             Format::Feed => {
                 let bytes = match read_all(reader, gz) {

@@ -9,6 +9,8 @@
 //! record never stops the walk; the caller decides (`--strict`). Files are streamed: JSONL, CSV
 //! and WARC are read record by record, never slurped whole.
 //!
+//! [`filename`] reads the outlet and date from names like `OUTLET_YYYY-MM-DD_SLUG.txt`.
+//!
 //! [`dedup`] finds near-duplicates (SimHash + Jaccard) for `rift ingest`, which feeds the
 //! articles to `rift-extract` and stores them with `rift-store`.
 
@@ -16,12 +18,14 @@ pub mod dedup;
 mod error;
 pub mod feed;
 mod fields;
+pub mod filename;
 mod inputs;
 mod lang;
 pub mod warc;
 
 pub use error::{InputError, InputErrorKind};
 pub use fields::FieldMap;
+pub use filename::{name_meta, NameMeta};
 pub use inputs::{parse_any_date, Format, Inputs, Item, Record};
 pub use lang::detect as detect_language;
 

@@ -145,15 +145,21 @@ pub fn render_html(d: &ReportData) -> String {
         });
     }
     h.push_str("<h2 id=\"charts\">Charts</h2>");
+    // Figures are numbered as they are drawn (a chart with no data is left out).
+    let mut fig = 0;
+    let has_reference = d.overall.reference.as_ref().and_then(|r| r.score).is_some();
+    let reference_note = |text: &'static str| if has_reference { text } else { "" };
     if !rows.is_empty() {
+        fig += 1;
         let _ = write!(
             h,
-            "<figure>{}<figcaption>Figure 1. Position of each group over the whole range: mean stance score (dot) and 90% bootstrap interval (bar); the dashed line is the reference's line. Click a row for its statements.</figcaption></figure>",
+            "<figure>{}<figcaption>Figure {fig}. Position of each group over the whole range: mean stance score (dot) and 90% bootstrap interval (bar){}. Click a row for its statements.</figcaption></figure>",
             svg::dot_plot(
                 "Positions over the whole range",
                 &rows,
                 d.overall.reference.as_ref().and_then(|r| r.score)
-            )
+            ),
+            reference_note("; the dashed line is the reference's line")
         );
     }
 
@@ -248,9 +254,10 @@ pub fn render_html(d: &ReportData) -> String {
                 slot: None,
             }))
             .collect();
+        fig += 1;
         let _ = write!(
             h,
-            "<figure>{}<figcaption>Figure 2. Position per {} and group: mean stance score with 90% bootstrap interval (whiskers); the reference's line in black (dashed); vertical dashed lines mark the shifts found. Hover for values, click for statements.</figcaption></figure>",
+            "<figure>{}<figcaption>Figure {fig}. Position per {} and group: mean stance score with 90% bootstrap interval (whiskers){}; vertical dashed lines mark the shifts found. Hover for values, click for statements.</figcaption></figure>",
             svg::time_chart(
                 "Positions over time",
                 &lines,
@@ -258,7 +265,8 @@ pub fn render_html(d: &ReportData) -> String {
                 &svg::stance_ticks(),
                 &events
             ),
-            window_word(d.window)
+            window_word(d.window),
+            reference_note("; the reference's line in black (dashed)")
         );
 
         // Chart 3: divergence over time.
@@ -295,9 +303,10 @@ pub fn render_html(d: &ReportData) -> String {
                 .filter(|l| !l.points.is_empty())
                 .collect();
             if !lines.is_empty() {
+                fig += 1;
                 let _ = write!(
                     h,
-                    "<figure>{}<figcaption>Figure 3. Divergence from the reference's line per {}: |group − reference| (0 = same line, 2 = opposite ends), with 90% bootstrap interval. A window where the reference said nothing uses its last known line.</figcaption></figure>",
+                    "<figure>{}<figcaption>Figure {fig}. Divergence from the reference's line per {}: |group − reference| (0 = same line, 2 = opposite ends), with 90% bootstrap interval. A window where the reference said nothing uses its last known line.</figcaption></figure>",
                     svg::time_chart(
                         "Divergence from the reference",
                         &lines,
@@ -342,9 +351,10 @@ pub fn render_html(d: &ReportData) -> String {
                 points: pts,
                 shaded: true,
             };
+            fig += 1;
             let _ = write!(
                 h,
-                "<figure>{}<figcaption>Figure 4. Rift index per {}: statement-weighted standard deviation of the groups' positions (0 = one line, 1 = an even split between +1 and −1), with its 90% stratified bootstrap interval (band).</figcaption></figure>",
+                "<figure>{}<figcaption>Figure {fig}. Rift index per {}: statement-weighted standard deviation of the groups' positions (0 = one line, 1 = an even split between +1 and −1), with its 90% stratified bootstrap interval (band).</figcaption></figure>",
                 svg::time_chart(
                     "Rift index",
                     &[line],
