@@ -436,3 +436,60 @@ fn kill_9_mid_ingest_then_rerun_is_consistent() {
     assert_eq!(ids.len(), n, "no duplicates");
     assert!(a.iter().all(|r| r.statements >= 1));
 }
+
+#[test]
+fn an_exact_copy_from_another_source_is_listed_and_counted_once() {
+    let d = tempfile::tempdir().unwrap();
+    std::fs::create_dir(d.path().join("mirror")).unwrap();
+    std::fs::copy(SEED, d.path().join("poison-or-cure.txt")).unwrap();
+    std::fs::copy(SEED, d.path().join("mirror/syndicated-copy.txt")).unwrap();
+    let dbdir = tempfile::tempdir().unwrap();
+    let db = dbdir.path().join("r.db");
+    let args = [
+        "ingest",
+        d.path().to_str().unwrap(),
+        "--project",
+        PROJECT,
+        "--db",
+        db.to_str().unwrap(),
+    ];
+    let out = rift(&args);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("1 exact"), "{err}");
+    let a = articles(&db);
+    assert_eq!(a.len(), 2, "{a:#?}");
+    let (copies, firsts): (Vec<_>, Vec<_>) = a.iter().partition(|r| !r["duplicate_of"].is_null());
+    assert_eq!((copies.len(), firsts.len()), (1, 1), "{a:#?}");
+    assert_eq!(copies[0]["duplicate_of"], firsts[0]["row"]);
+    assert_eq!(copies[0]["statements"], 0);
+    assert!(firsts[0]["statements"].as_u64().unwrap() >= 10);
+    // Positions count the text once: the same as from the first file alone.
+    let positions = |db: &Path| {
+        let o = rift(&[
+            "positions",
+            "--db",
+            db.to_str().unwrap(),
+            "--issue",
+            "negotiations-with-us",
+            "--format",
+            "json",
+        ]);
+        assert!(o.status.success());
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let single = dbdir.path().join("single.db");
+    let out = rift(&[
+        "ingest",
+        SEED,
+        "--project",
+        PROJECT,
+        "--db",
+        single.to_str().unwrap(),
+    ]);
+    assert!(out.status.success());
+    assert_eq!(positions(&db), positions(&single));
+    // A rerun adds nothing.
+    assert!(rift(&args).status.success());
+    assert_eq!(articles(&db).len(), 2);
+}

@@ -134,14 +134,29 @@ impl Store {
             return Err(StoreError::NewerSchema { found, supported });
         }
         for (i, sql) in schema::MIGRATIONS.iter().enumerate().skip(found as usize) {
+            // A migration may rebuild a table (drop and rename): with foreign keys on, dropping
+            // `articles` would cascade to its statements. The pragma is a no-op inside a
+            // transaction, so it is switched outside, and the keys are checked before commit.
+            self.conn.execute_batch("PRAGMA foreign_keys = OFF")?;
             let tx = self.conn.transaction()?;
             tx.execute_batch(sql)?;
+            let broken: i64 =
+                tx.query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
+            if broken > 0 {
+                return Err(StoreError::Corrupt(format!(
+                    "migration {} left {broken} broken foreign keys",
+                    i + 1
+                )));
+            }
             tx.execute(
                 "INSERT INTO meta (key, value) VALUES ('schema_version', ?1)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [(i + 1).to_string()],
             )?;
             tx.commit()?;
+            self.conn.execute_batch("PRAGMA foreign_keys = ON")?;
         }
         Ok(())
     }

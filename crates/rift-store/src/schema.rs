@@ -13,7 +13,7 @@
 //! | table | one row per | columns |
 //! |---|---|---|
 //! | `meta` | setting | `key` PK, `value` |
-//! | `articles` | distinct article text | `id` PK (rowid), `ext_id` (the article's own id), `source`, `url`, `outlet` (as given), `outlet_id` (KB outlet), `title`, `published`, `text`, `content_hash` UNIQUE (SHA-256 of the normalised text, the exact-duplicate key), `duplicate_of` → `articles.id` (near-duplicate, set later), `ingested_at` |
+//! | `articles` | distinct article text | `id` PK (rowid), `ext_id` (the article's own id), `source`, `url`, `outlet` (as given), `outlet_id` (KB outlet), `title`, `published`, `text`, `content_hash` UNIQUE until version 4 (SHA-256 of the normalised text, the exact-duplicate key), `duplicate_of` → `articles.id` (near-duplicate, set later), `ingested_at` |
 //! | `statements` | extracted statement | `id` PK, `article_id` → `articles.id`, `ordinal` (order in the article, UNIQUE with `article_id`), `kind`, `text`, `start`/`end`, `cue_text`/`cue_start`/`cue_end`, `source_text`/`source_start`/`source_end`/`source_name`/`source_actor`/`source_type`, `outlet_id`/`outlet_name`, `date`, `json` (the whole `Statement` as written by `rift extract`, an archival copy) |
 //! | `stances` | (statement, issue) | `id` PK, `statement_id` → `statements.id`, `issue`, `label`, `score`, `confidence`, `evidence` (JSON array of `Evidence`), `decided_by` (`rules` / `model`); UNIQUE (`statement_id`, `issue`) |
 //! | `statement_factions` | faction tag of a statement | `statement_id` → `statements.id`, `faction`, `via` (`speaker`: the speaker's tie held on the statement's date; `outlet`: the outlet's); PK of all three |
@@ -38,6 +38,15 @@
 //! `rift articles` but counted once in positions. The ledger gets one row per input record:
 //! duplicate `(source, record)` rows of older runs are folded into the first, and a unique index
 //! on `(source, IFNULL(record, -1))` keeps it so (a rerun updates the row instead of adding one).
+//!
+//! # Version 4
+//!
+//! `articles.content_hash` is no longer UNIQUE (indexed instead), so that an exact copy read
+//! from **another** source (the same story in a feed and in a WARC, or syndicated word for word)
+//! is stored as its own row with `duplicate_of` = the first copy and no statements, like a
+//! near-duplicate: every copy stays visible in `rift articles`, and positions count it once. The
+//! same text from the same source is still stored once. The table is rebuilt with its rows and
+//! ids unchanged.
 //!
 //! The KB snapshot tables are replaced as a whole by `Store::save_project` (and `ties` by
 //! `Store::save_ties`); nothing references them
@@ -171,6 +180,37 @@ ALTER TABLE articles ADD COLUMN simhash INTEGER;
 CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
 DELETE FROM inputs WHERE id NOT IN (SELECT MIN(id) FROM inputs GROUP BY source, IFNULL(record, -1));
 CREATE UNIQUE INDEX inputs_key ON inputs(source, IFNULL(record, -1));
+"#,
+    // 4: exact copies from other sources get their own (linked) row: `content_hash` is no
+    // longer UNIQUE. SQLite cannot drop a constraint, so the table is rebuilt (the documented
+    // 12-step procedure; `migrate` turns foreign keys off around it and checks them after).
+    r#"
+CREATE TABLE articles_v4 (
+    id            INTEGER PRIMARY KEY,
+    ext_id        TEXT NOT NULL,
+    source        TEXT NOT NULL,
+    url           TEXT,
+    outlet        TEXT,
+    outlet_id     TEXT,
+    title         TEXT,
+    published     TEXT,
+    text          TEXT NOT NULL,
+    content_hash  TEXT NOT NULL,
+    duplicate_of  INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+    ingested_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    language      TEXT,
+    simhash       INTEGER
+);
+INSERT INTO articles_v4 (id, ext_id, source, url, outlet, outlet_id, title, published, text,
+                         content_hash, duplicate_of, ingested_at, language, simhash)
+    SELECT id, ext_id, source, url, outlet, outlet_id, title, published, text,
+           content_hash, duplicate_of, ingested_at, language, simhash
+    FROM articles;
+DROP TABLE articles;
+ALTER TABLE articles_v4 RENAME TO articles;
+CREATE INDEX articles_ext_id ON articles(ext_id);
+CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
+CREATE INDEX articles_content_hash ON articles(content_hash);
 "#,
 ];
 

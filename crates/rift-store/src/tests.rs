@@ -474,3 +474,119 @@ fn stats_count_rows_and_ledger_statuses() {
     assert_eq!(rejected.reason.as_deref(), Some("empty text"));
     assert_eq!(rejected.article_id, None);
 }
+
+fn ingest_item<'a>(article: &'a Article, path: &'a str, record: Option<u64>) -> IngestArticle<'a> {
+    IngestArticle {
+        new: NewArticle {
+            article,
+            outlet_id: None,
+            statements: vec![],
+        },
+        path,
+        record,
+        language: Some("en"),
+        simhash: None,
+        near_duplicate_of: None,
+    }
+}
+
+#[test]
+fn exact_copies_from_other_sources_stay_visible_and_linked() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (seed, _, _) = ingest_seed(&mut store);
+    let first = store.articles().unwrap()[0].id;
+    let before_statements = count(&store, "statements");
+
+    // The same text in a feed item and in a WARC record.
+    let mut feed = seed.clone();
+    feed.id = "feed-item".into();
+    feed.source = "feed.xml:2".into();
+    let mut warc = seed.clone();
+    warc.id = "warc-record".into();
+    warc.source = "crawl.warc:7".into();
+    let out = store
+        .ingest_batch(
+            &[
+                ingest_item(&feed, "feed.xml", Some(2)),
+                ingest_item(&warc, "crawl.warc", Some(7)),
+            ],
+            &[],
+        )
+        .unwrap();
+    let ids: Vec<i64> = out
+        .iter()
+        .map(|o| match *o {
+            IngestOutcome::Exact { id: Some(id), of } if of == first => id,
+            other => panic!("expected a linked copy of {first}: {other:?}"),
+        })
+        .collect();
+    assert_ne!(ids[0], ids[1]);
+    let arts = store.articles().unwrap();
+    assert_eq!(arts.len(), 3);
+    for a in arts.iter().filter(|a| a.id != first) {
+        assert_eq!(a.duplicate_of, Some(first), "{}", a.ext_id);
+    }
+    // Copies carry no statements: positions count the text once.
+    assert_eq!(count(&store, "statements"), before_statements);
+
+    // The feed item read again (same source) adds nothing but its ledger row.
+    let out = store
+        .ingest_batch(&[ingest_item(&feed, "feed.xml", Some(2))], &[])
+        .unwrap();
+    assert_eq!(
+        out,
+        [IngestOutcome::Exact {
+            id: None,
+            of: first
+        }]
+    );
+    assert_eq!(count(&store, "articles"), 3);
+    assert_eq!(count(&store, "inputs"), 2);
+}
+
+#[test]
+fn upgrades_the_committed_version_3_database() {
+    // `fixtures/v3-seed.db`: the seed ingested with the iran-2019 project by rift at schema
+    // version 3 (content_hash UNIQUE).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/v3-seed.db"),
+        &path,
+    )
+    .unwrap();
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), schema::current_version());
+    let tables = [
+        "articles",
+        "statements",
+        "stances",
+        "statement_factions",
+        "inputs",
+    ];
+    let counts: Vec<i64> = tables.iter().map(|t| count(&store, t)).collect();
+    assert_eq!(counts[0], 1);
+    assert_eq!(counts[1], 20);
+    assert!(
+        counts[2] > 0 && counts[3] > 0 && counts[4] == 1,
+        "{counts:?}"
+    );
+    let fk: String = store
+        .conn
+        .query_row("PRAGMA foreign_keys", [], |r| {
+            r.get::<_, i64>(0).map(|v| v.to_string())
+        })
+        .unwrap();
+    assert_eq!(fk, "1");
+    // The upgraded table takes an exact copy from another source as a linked row.
+    let a = store.articles().unwrap().remove(0);
+    let text = store.article_text(a.id).unwrap().unwrap();
+    let mut copy = Article::new("copy", text);
+    copy.source = "mirror.html".into();
+    let out = store
+        .ingest_batch(&[ingest_item(&copy, "mirror.html", None)], &[])
+        .unwrap();
+    assert!(matches!(out[0], IngestOutcome::Exact { id: Some(_), of } if of == a.id));
+    assert_eq!(count(&store, "articles"), 2);
+    assert_eq!(count(&store, "statements"), 20);
+}

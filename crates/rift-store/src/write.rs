@@ -131,7 +131,8 @@ impl Store {
 
     /// Stores one ingest batch in ONE transaction: each article (with its statements, unless it
     /// is a near-duplicate), its ledger row, and a ledger row per rejected record. An article
-    /// whose content hash is stored already is not stored again ([`IngestOutcome::Exact`]); a
+    /// whose content hash is stored already is stored as a linked copy without statements when
+    /// it comes from another source, and not at all from the same one ([`IngestOutcome::Exact`]); a
     /// near-duplicate is stored without statements and linked to the first copy
     /// ([`IngestOutcome::Near`]). Outcomes are in the order of `articles`.
     pub fn ingest_batch(
@@ -143,16 +144,36 @@ impl Store {
         let mut out: Vec<IngestOutcome> = Vec::with_capacity(articles.len());
         for item in articles {
             let hash = item.new.article.content_hash();
-            let existing: Option<i64> = tx
-                .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
+            // The first copy of this text, and whether this very source holds one already.
+            let first: Option<i64> = tx
+                .prepare_cached(
+                    "SELECT id FROM articles WHERE content_hash = ?1 ORDER BY duplicate_of IS NOT NULL, id LIMIT 1",
+                )?
                 .query_row([&hash], |r| r.get(0))
                 .optional()?;
-            let outcome = if let Some(of) = existing {
-                IngestOutcome::Exact { of }
+            let outcome = if let Some(of) = first {
+                let same_source: Option<i64> = tx
+                    .prepare_cached(
+                        "SELECT id FROM articles WHERE content_hash = ?1 AND source = ?2 LIMIT 1",
+                    )?
+                    .query_row(params![hash, item.new.article.source], |r| r.get(0))
+                    .optional()?;
+                let id = match same_source {
+                    Some(_) => None,
+                    None => {
+                        let id = insert_row(&tx, &item.new, &hash)?;
+                        tx.prepare_cached(
+                            "UPDATE articles SET language = ?2, simhash = ?3, duplicate_of = ?4 WHERE id = ?1",
+                        )?
+                        .execute(params![id, item.language, item.simhash.map(|h| h as i64), of])?;
+                        Some(id)
+                    }
+                };
+                IngestOutcome::Exact { id, of }
             } else {
                 let near = match item.near_duplicate_of {
                     Some(NearDup::Stored(id)) => Some(id),
-                    Some(NearDup::InBatch(i)) => out.get(i).map(IngestOutcome::article_id),
+                    Some(NearDup::InBatch(i)) => out.get(i).map(IngestOutcome::first_id),
                     None => None,
                 };
                 let id = match near {
@@ -291,9 +312,13 @@ pub enum IngestOutcome {
         /// Its row id.
         id: i64,
     },
-    /// The same text was stored already; nothing written but the ledger row.
+    /// The same text was stored already. From another source it is stored as a copy row
+    /// (no statements) linked to the first; from the same source nothing is written but the
+    /// ledger row.
     Exact {
-        /// Row id of the stored article.
+        /// Row id of the copy, when one was stored.
+        id: Option<i64>,
+        /// Row id of the first copy.
         of: i64,
     },
     /// Stored as a near-duplicate copy (no statements), linked to the first.
@@ -306,12 +331,20 @@ pub enum IngestOutcome {
 }
 
 impl IngestOutcome {
-    /// Row id of the article the ledger points to (the new row, or the stored one for exact
-    /// duplicates).
+    /// Row id of the article the ledger points to (the new row or copy row, or the stored one
+    /// for an exact duplicate from the same source).
     pub fn article_id(&self) -> i64 {
         match *self {
             IngestOutcome::Inserted { id } | IngestOutcome::Near { id, .. } => id,
-            IngestOutcome::Exact { of } => of,
+            IngestOutcome::Exact { id, of } => id.unwrap_or(of),
+        }
+    }
+
+    /// Row id of the first copy of this text: the new row, or the row it copies.
+    pub fn first_id(&self) -> i64 {
+        match *self {
+            IngestOutcome::Inserted { id } => id,
+            IngestOutcome::Exact { of, .. } | IngestOutcome::Near { of, .. } => of,
         }
     }
 }
