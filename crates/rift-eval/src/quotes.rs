@@ -104,7 +104,12 @@ impl TextIndex {
         let mut in_quote = false;
         let mut word_start: Option<(usize, bool)> = None;
         let chars: Vec<char> = text.chars().collect();
+        let mut skip = false;
         for (i, &c) in chars.iter().enumerate() {
+            if skip {
+                skip = false;
+                continue;
+            }
             if c.is_alphanumeric() {
                 if word_start.is_none() {
                     word_start = Some((i, in_quote));
@@ -120,6 +125,11 @@ impl TextIndex {
                 '“' | '«' | '„' => in_quote = true,
                 '”' | '»' => in_quote = false,
                 '"' => in_quote = !in_quote,
+                // `''…''`: two apostrophes are one double mark in some wires' copy.
+                '\'' if chars.get(i + 1) == Some(&'\'') => {
+                    in_quote = !in_quote;
+                    skip = true;
+                }
                 _ => {}
             }
         }
@@ -565,6 +575,11 @@ mod tests {
         assert_eq!(k("We will win,"), Some(Kind::Direct));
         assert_eq!(k("the campaign will pursue funds"), Some(Kind::Indirect));
         assert_eq!(k("the campaign “lost its way today.”"), Some(Kind::Mixed));
+        let t = "''It is over,'' he said, and it isn't.";
+        let idx = TextIndex::new(t);
+        let k = |n: &str| idx.kind(&idx.tokens(&[sp(t, n)]));
+        assert_eq!(k("It is over,"), Some(Kind::Direct));
+        assert_eq!(k("he said, and it isn't"), Some(Kind::Indirect));
     }
 
     #[test]

@@ -1151,13 +1151,35 @@ fn headline(
     if count_words(&text[toks[colon + 1].start..toks[end - 1].end]) < 3 {
         return None;
     }
-    let src = crate::source::typed(text, toks, st.start, colon, names).unwrap_or(SourcePhrase {
-        start: st.start,
-        end: colon,
-        kind: SourceType::Unknown,
-        name: Some(text[toks[st.start].start..toks[colon - 1].end].to_string()),
-        pronoun: false,
+    // The part before the colon must look like a speaker, not a topic (`Iran and negotiations:
+    // Poison or Cure?`): no lower-case word but a few function words (`Former AG Mukasey at
+    // RNC`), typed as a person, outlet or group, and a lone word must be a surname the article
+    // uses for a person (`Mukasey:`), not a place (`Iran:`).
+    if left.iter().any(|t| {
+        t.kind == TokenKind::Word
+            && !t.is_capitalized(text)
+            && !matches!(
+                t.text(text),
+                "at" | "of" | "for" | "in" | "on" | "and" | "the" | "from" | "to" | "with"
+            )
+    }) {
+        return None;
+    }
+    let titled = left.iter().any(|t| {
+        let w = t.text(text);
+        crate::words::listed(crate::words::TITLES, w)
+            || has(crate::words::ROLE_HEADS, w)
+            || names.is_known_surname(w)
     });
+    let src = crate::source::typed(text, toks, st.start, colon, names)
+        .filter(|p| p.kind != SourceType::Unknown || titled)?;
+    let words: Vec<&Token> = left.iter().filter(|t| t.kind == TokenKind::Word).collect();
+    if words.len() == 1
+        && src.kind == SourceType::Person
+        && !names.is_known_surname(words[0].text(text))
+    {
+        return None;
+    }
     Some(Draft {
         kind: StatementKind::Indirect,
         content: toks[colon + 1].start..toks[end - 1].end,

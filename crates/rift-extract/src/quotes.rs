@@ -39,10 +39,24 @@ pub fn find_quotes(text: &str, range: Range) -> Vec<Quote> {
     let mut open_single: Option<(usize, usize)> = None;
     let prev = |k: usize| if k == 0 { None } else { Some(chars[k - 1].1) };
     let next = |k: usize| chars.get(k + 1).map(|c| c.1);
+    let mut skip = false;
     for (k, &(i, c)) in chars.iter().enumerate() {
-        let len = c.len_utf8();
+        if skip {
+            skip = false;
+            continue;
+        }
+        let mut len = c.len_utf8();
         let p = prev(k);
-        let n = next(k);
+        let mut n = next(k);
+        // Two apostrophes (`''…''`, as some wires print quotes) are one double mark.
+        let c = if c == '\'' && n == Some('\'') {
+            skip = true;
+            len = 2;
+            n = chars.get(k + 2).map(|c| c.1);
+            '"'
+        } else {
+            c
+        };
         let opener_ctx = p.is_none_or(|p| {
             p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | ':' | '“' | '‘')
         }) && n.is_some_and(|n| !n.is_whitespace());
@@ -177,5 +191,17 @@ mod tests {
             [("It goes on and on", false)]
         );
         assert_eq!(contents("“One. “Two.”"), [("One.", false), ("Two.", true)]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_quotes() {
+        assert_eq!(
+            contents("''It is over,'' he said. ''Done''"),
+            [("It is over,", true), ("Done", true)]
+        );
+        assert_eq!(
+            contents("He called it ''a 'big' mess'' today"),
+            [("a 'big' mess", true)]
+        );
     }
 }

@@ -121,6 +121,22 @@ fn headline_colon_credits_the_title() {
         .extract(&Article::new("t", text))
         .statements;
     assert!(st.is_empty(), "{st:#?}");
+    // A topic or a place before the colon is not a speaker.
+    for text in [
+        "Iran and negotiations: Poison or Cure for the regime?\n\nMore later.\n",
+        "Iran: Poison or cure for the regime?\n\nMore later.\n",
+    ] {
+        let st = Extractor::default()
+            .extract(&Article::new("t", text))
+            .statements;
+        assert!(st.is_empty(), "{st:#?}");
+    }
+    // A surname the article uses for a person is.
+    let text = "Mukasey: Clinton email scandal disqualifies her.\n\nMichael Mukasey spoke.\n";
+    let st = Extractor::default()
+        .extract(&Article::new("t", text))
+        .statements;
+    assert_eq!(find(&st, "Clinton email").source.text, "Mukasey");
 }
 
 #[test]
