@@ -293,7 +293,8 @@ pub struct Counts {
 /// One error line for a person to read.
 #[derive(Debug, Clone, Serialize)]
 pub struct ErrorItem {
-    /// `missed`, `spurious` or `source` (content matched, source wrong).
+    /// `missed`, `spurious`, `source` (content matched, source wrong) or `boundary` (content
+    /// matched by overlap, not exactly).
     pub what: &'static str,
     /// The content's kind.
     pub kind: Option<Kind>,
@@ -411,6 +412,17 @@ impl Scorer {
             }
             if gs == ps {
                 c.source_exact += 1;
+            }
+            if gt[i] != pt[j] {
+                items.push(ErrorItem {
+                    what: "boundary",
+                    kind: gk[i],
+                    content: slice(text, &char_bytes, &gold[i].content),
+                    source: String::new(),
+                    cue: slice(text, &char_bytes, &gold[i].cue),
+                    other: slice(text, &char_bytes, &pred[j].content),
+                    at: gold[i].content.first().map_or(0, |s| s.start),
+                });
             }
         }
         for (i, g) in gold.iter().enumerate() {
@@ -541,6 +553,10 @@ impl ArticleErrors {
                 "source" => s.push_str(&format!(
                     "SOURCE   [{k}] @{} «{}»\n         gold source «{}» / predicted «{}»\n",
                     e.at, e.content, e.source, e.other
+                )),
+                "boundary" => s.push_str(&format!(
+                    "BOUNDARY [{k}] @{} «{}»\n         predicted «{}» (gold cue «{}»)\n",
+                    e.at, e.content, e.other, e.cue
                 )),
                 w => s.push_str(&format!(
                     "{:<8} [{k}] @{} «{}»\n         source «{}» cue «{}»\n",

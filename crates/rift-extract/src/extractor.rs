@@ -749,6 +749,12 @@ impl Extractor {
                 && toks.get(k + 1).is_some_and(|t| t.text(text) == "to")
             {
                 self.according(text, toks, si, s, k, end_tok, names, date0)
+            } else if let Some(d) = self.asked(text, toks, si, s, k, end_tok, names, date0) {
+                Some(d)
+            } else if let Some(d) =
+                self.raising(text, toks, si, s, k, end_tok, names, date0, &in_quote)
+            {
+                Some(d)
             } else if has(NOMINAL, w) && toks.get(k + 1).is_some_and(|t| t.text(text) == "that") {
                 self.nominal(text, toks, si, s, k, end_tok, names, date0)
             } else if let Some((cw, n)) = self.cue_at(text, toks, k) {
@@ -853,6 +859,167 @@ impl Extractor {
         None
     }
 
+    /// A question put to the speaker: `Asked (by X) whether …, Y said …` and `when asked how
+    /// …`. The content is the question, up to the comma; the source is the asker when named
+    /// (`by Starnes`), else none.
+    #[allow(clippy::too_many_arguments)]
+    fn asked(
+        &self,
+        text: &str,
+        toks: &[Token],
+        si: usize,
+        s: &Sent,
+        k: usize,
+        end_tok: usize,
+        names: &Names,
+        date0: Option<Date>,
+    ) -> Option<Draft> {
+        let lo = s.toks.start;
+        let w = toks[k].text(text);
+        if !w.eq_ignore_ascii_case("asked") {
+            return None;
+        }
+        let prev = if k > lo { toks[k - 1].text(text) } else { "" };
+        if !(k == lo || matches!(prev, "when" | "When" | "," | "if" | "If")) {
+            return None;
+        }
+        let mut c = skip_time(text, toks, k + 1, end_tok);
+        let mut src = None;
+        if c < end_tok && toks[c].text(text) == "by" {
+            let stop = (c + 1..end_tok)
+                .find(|&j| {
+                    matches!(
+                        toks[j].text(text),
+                        "if" | "whether" | "about" | "what" | "how" | "why" | "to" | "," | "who"
+                    )
+                })
+                .unwrap_or(end_tok);
+            src = whole_np(text, toks, c + 1, stop, names);
+            c = stop;
+        }
+        if c >= end_tok
+            || !matches!(
+                toks[c].text(text),
+                "if" | "whether" | "about" | "what" | "how" | "why" | "to" | "who" | "when"
+            )
+        {
+            return None;
+        }
+        let stop = (c + 1..end_tok).find(|&j| toks[j].text(text) == ",")?;
+        let content = toks[c].start..toks[stop - 1].end;
+        let cue = toks[k].start..toks[k].end;
+        let placeholder = SourcePhrase {
+            start: k,
+            end: k + 1,
+            kind: SourceType::Unknown,
+            name: None,
+            pronoun: false,
+        };
+        let mut d = self.draft(
+            text,
+            s,
+            si,
+            content,
+            cue,
+            "ask",
+            src.as_ref().unwrap_or(&placeholder),
+            toks,
+            date0,
+        )?;
+        if src.is_none() {
+            d.src = None;
+        }
+        Some(d)
+    }
+
+    /// Raising verbs, whose content is split around the cue and has no source (PolNeAR draws
+    /// `[Kasich] appears [to have the state all to himself]`): `X seems/appears to …`,
+    /// `X seemed unperturbed`, `X is expected to …`, `It seems (that) …`. The content runs
+    /// from the subject to the end of the clause.
+    #[allow(clippy::too_many_arguments)]
+    fn raising(
+        &self,
+        text: &str,
+        toks: &[Token],
+        si: usize,
+        s: &Sent,
+        k: usize,
+        end_tok: usize,
+        names: &Names,
+        date0: Option<Date>,
+        in_quote: &dyn Fn(usize) -> bool,
+    ) -> Option<Draft> {
+        let lo = s.toks.start;
+        let w = toks[k].text(text);
+        let next = toks.get(k + 1).map_or("", |t| t.text(text));
+        let seem = matches!(
+            w,
+            "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
+        );
+        let expected = w == "expected"
+            && k > lo
+            && matches!(
+                toks[k - 1].text(text),
+                "is" | "are" | "was" | "were" | "be" | "been" | "’s" | "'s"
+            )
+            && next == "to";
+        if !(seem || expected) || k + 2 >= end_tok {
+            return None;
+        }
+        let cue_start = if expected { k - 1 } else { k };
+        let cue = toks[cue_start].start..toks[k].end;
+        let it = cue_start > lo && toks[cue_start - 1].text(text).eq_ignore_ascii_case("it");
+        let (c, content_start) = if it && seem {
+            // `It seems (that) …`: the clause after the cue.
+            let c = k + 1;
+            if !(next == "that" || clause_start(text, toks, c)) {
+                return None;
+            }
+            (c, c)
+        } else {
+            let adjective = seem
+                && toks[k + 1].kind == TokenKind::Word
+                && !has(BREAK, next)
+                && !is_preposition(next)
+                && self.lexicon.get(next).is_none();
+            if next != "to" && !adjective {
+                return None;
+            }
+            // The subject: a phrase right before the cue, else the sentence start.
+            let subj = match subject_before(text, toks, lo, cue_start, names) {
+                Some(p) => p.start,
+                None if cue_start - lo <= 8
+                    && (lo..cue_start).all(|j| toks[j].text(text) != ",") =>
+                {
+                    lo
+                }
+                None => return None,
+            };
+            if cue_start <= subj || (subj..cue_start).any(in_quote) {
+                return None;
+            }
+            (k + 1, subj)
+        };
+        if in_quote(c) {
+            return None;
+        }
+        let stop = content_stop(text, toks, c, end_tok, in_quote, &self.lexicon);
+        if stop <= c {
+            return None;
+        }
+        let content = toks[content_start].start..toks[stop - 1].end;
+        let src = SourcePhrase {
+            start: cue_start,
+            end: k + 1,
+            kind: SourceType::Unknown,
+            name: None,
+            pronoun: false,
+        };
+        let mut d = self.draft(text, s, si, content, cue, "seem", &src, toks, date0)?;
+        d.src = None;
+        Some(d)
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn nominal(
         &self,
@@ -914,6 +1081,15 @@ impl Extractor {
         let lo = s.toks.start;
         let cue = toks[k].start..toks[k + n - 1].end;
         let after = k + n;
+        let prev = if k > lo { toks[k - 1].text(text) } else { "" };
+        // An adjective (`the number of reported cases`), or `continues to lead`.
+        if matches!(
+            prev,
+            "of" | "the" | "a" | "an" | "their" | "his" | "her" | "its"
+        ) || (cw.lemma == "continue" && toks.get(after).is_some_and(|t| t.text(text) == "to"))
+        {
+            return None;
+        }
         // Participle: "…, saying (that) …"
         if cw.form == CueForm::Participle {
             let prev = if k > lo { toks[k - 1].text(text) } else { "" };
@@ -951,7 +1127,21 @@ impl Extractor {
                 }
             }
         }
-        let post_posed = rest >= end_tok;
+        // `…, Israeli officials said Wednesday.`
+        let rest = skip_time(text, toks, rest, end_tok);
+        // `…, a Cairo airport official told The New York Times.`: a short addressee only.
+        let addressee_only = cw.takes_object
+            && rest < end_tok
+            && end_tok - rest <= 5
+            && (rest..end_tok).all(|j| {
+                let t = &toks[j];
+                t.is_capitalized(text)
+                    || matches!(
+                        t.text(text),
+                        "the" | "reporters" | "journalists" | "me" | "us" | "him" | "her" | "them"
+                    )
+            });
+        let post_posed = rest >= end_tok || addressee_only;
         if post_posed {
             let src = subject_before(text, toks, lo, k, names)?;
             if src.start <= lo || toks[src.start - 1].text(text) != "," {
@@ -962,6 +1152,32 @@ impl Extractor {
             }
             let content = toks[lo].start..toks[src.start - 1].start;
             return self.draft(text, s, si, content, cue, cw.lemma, &src, toks, date0);
+        }
+        // Medial credit: `Ryan and Trump will meet next week, Spicer said, adding …` (the
+        // content is before it) or `Putting the show together, Butz said, allowed him …` (the
+        // content runs around it).
+        if toks[rest].text(text) == "," && cw.form == CueForm::Finite && !cw.object {
+            if let Some(src) = subject_before(text, toks, lo, k, names) {
+                let before_ok = src.start > lo
+                    && toks[src.start - 1].text(text) == ","
+                    && !(lo..src.start).any(in_quote)
+                    && count_words(&text[toks[lo].start..toks[src.start - 1].start]) >= 3;
+                if before_ok {
+                    let next = toks.get(rest + 1).map_or("", |t| t.text(text));
+                    let only_before = rest + 1 >= end_tok
+                        || matches!(next, "and" | "but" | "while" | "although" | "though")
+                        || self
+                            .cue_at(text, toks, rest + 1)
+                            .is_some_and(|(c, _)| c.form == CueForm::Participle)
+                        || in_quote(rest + 1);
+                    let content = if only_before {
+                        toks[lo].start..toks[src.start - 1].start
+                    } else {
+                        toks[lo].start..toks[end_tok - 1].end
+                    };
+                    return self.draft(text, s, si, content, cue, cw.lemma, &src, toks, date0);
+                }
+            }
         }
         // Pre-posed: "X said (that) …"
         let prev_w = if k > lo { toks[k - 1].text(text) } else { "" };
@@ -1030,14 +1246,24 @@ impl Extractor {
         // "said in a statement (that) …": skip to the complement.
         if !saw_that && !cw.object && is_preposition(toks[c].text(text)) {
             let limit = (c + 10).min(end_tok);
-            let j = (c + 1..limit).find(|&j| matches!(toks[j].text(text), "that" | ","))?;
-            c = if toks[j].text(text) == "that" {
-                j
-            } else {
-                j + 1
-            };
-            saw_that = toks[j].text(text) == "that";
-            if c >= end_tok || in_quote(c) {
+            // No `that` or comma: the complement starts at the preposition's word (`said
+            // about half of …`).
+            let approx = toks[c].text(text) == "about"
+                && toks.get(c + 1).is_some_and(|t| {
+                    let w = t.text(text);
+                    w.bytes().all(|b| b.is_ascii_digit()) || matches!(w, "half" | "a" | "one")
+                });
+            if let Some(j) = (c + 1..limit).find(|&j| matches!(toks[j].text(text), "that" | ",")) {
+                c = if toks[j].text(text) == "that" {
+                    j
+                } else {
+                    j + 1
+                };
+                saw_that = toks[j].text(text) == "that";
+                if c >= end_tok || in_quote(c) {
+                    return None;
+                }
+            } else if !approx {
                 return None;
             }
         }
@@ -1417,7 +1643,26 @@ fn content_stop(
     lex: &Lexicon,
 ) -> usize {
     let mut stop = end_tok;
-    if let Some(qs) = (c..end_tok).find(|&j| in_quote(j)) {
+    // `… that she didn’t want to think about it and predicted that …`: a conjoined cue verb
+    // starts an attribution of its own.
+    if let Some(j) = (c + 2..end_tok.saturating_sub(2)).find(|&j| {
+        matches!(toks[j].text(text), "and" | "but") && !in_quote(j) && {
+            // `and predicted that …`, `and they say that …`
+            let v = if crate::words::pronoun(toks[j + 1].text(text)).is_some() {
+                j + 2
+            } else {
+                j + 1
+            };
+            let vw = toks[v].text(text);
+            lex.get(vw).is_some_and(|w| {
+                w.form == CueForm::Finite && !w.object && vw.ends_with("ed")
+                    || matches!(vw, "said" | "told" | "says" | "say")
+            })
+        }
+    }) {
+        stop = j;
+    }
+    if let Some(qs) = (c..stop).find(|&j| in_quote(j)) {
         // a quote opens later in the sentence: cut at the last comma before it if a cue sits
         // between that comma and the quote.
         if let Some(comma) = (c..qs).rev().find(|&j| toks[j].text(text) == ",") {
@@ -1474,6 +1719,7 @@ fn leading_subject(
         return None;
     }
     crate::source::typed(text, toks, lo, lo + run.end, names)
+        .filter(|p| p.kind != SourceType::Unknown)
 }
 
 /// The person who is the sentence's subject, for pronoun salience: the first person name outside

@@ -101,6 +101,28 @@ pub fn subject_before(
             }
         }
     }
+    // `The director of the European Centre, Ina Kirsch, told …`: the name between commas is
+    // the head; the phrase before it belongs to the source span.
+    if end > lo + 1 && end == full_end && word(text, &toks[end - 1]) == "," {
+        let c2 = end - 1;
+        if let Some(c1) = (lo..c2).rev().find(|&j| word(text, &toks[j]) == ",") {
+            if c2 - c1 >= 2 && c2 - c1 <= 5 && (c1 + 1..c2).all(|j| toks[j].is_capitalized(text)) {
+                if let Some(mut p) =
+                    typed(text, toks, c1 + 1, c2, names).filter(|p| p.kind == SourceType::Person)
+                {
+                    let lead = (lo..c1).all(|j| {
+                        is_word(&toks[j])
+                            && (!has(BREAK, word(text, &toks[j]))
+                                || matches!(word(text, &toks[j]), "of" | "the" | "The"))
+                    });
+                    if lead && c1 - lo <= 10 && c1 > lo {
+                        p.start = lo;
+                    }
+                    return Some(p);
+                }
+            }
+        }
+    }
     if end <= lo {
         return None;
     }
@@ -164,7 +186,26 @@ pub fn subject_before(
         return None;
     }
     let cut = cut_phrase(text, toks, start, end);
-    let mut p = typed(text, toks, start, cut, names)?;
+    let mut p = typed(text, toks, start, cut, names).or_else(|| {
+        // A common-noun phrase opened by a determiner (`both candidates`, `the budget office`):
+        // a source of unknown type.
+        let head = word(text, &toks[cut - 1]);
+        (cut > start + 1
+            && is_determiner(word(text, &toks[start]))
+            && toks[cut - 1].kind == TokenKind::Word
+            && !head.ends_with("ly")
+            && head.len() >= 3
+            && head.bytes().all(|b| b.is_ascii_lowercase())
+            && !has(BREAK, head)
+            && !matches!(head, "of" | "for" | "from" | "with" | "about" | "into"))
+        .then_some(SourcePhrase {
+            start,
+            end: cut,
+            kind: SourceType::Unknown,
+            name: None,
+            pronoun: false,
+        })
+    })?;
     if end < full_end && !p.pronoun {
         // The source span covers its appositives (`Mukasey, the attorney general under Bush,`).
         let mut e = full_end;
@@ -262,9 +303,59 @@ fn is_appositive(text: &str, toks: &[Token]) -> bool {
     if toks.len() > 25 {
         return false;
     }
+    // an age: `Lance Beebe, 49, a Navy veteran, said`
+    if toks.len() == 1 && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
     first.kind == TokenKind::Word
         && (w.chars().next().is_some_and(char::is_lowercase) || matches!(w, "A" | "An" | "The"))
         && !matches!(w, "and" | "but" | "or" | "said" | "says")
+}
+
+/// Determiners and quantifiers that open a common-noun source (`both candidates`, `the budget
+/// office`, `many voters`).
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "The"
+            | "a"
+            | "A"
+            | "an"
+            | "An"
+            | "both"
+            | "Both"
+            | "some"
+            | "Some"
+            | "many"
+            | "Many"
+            | "most"
+            | "Most"
+            | "several"
+            | "Several"
+            | "his"
+            | "His"
+            | "her"
+            | "Her"
+            | "their"
+            | "Their"
+            | "its"
+            | "Its"
+            | "our"
+            | "Our"
+            | "all"
+            | "All"
+            | "each"
+            | "Each"
+            | "other"
+            | "Other"
+            | "few"
+            | "Few"
+            | "two"
+            | "three"
+            | "Two"
+            | "Three"
+    ) || w.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The phrase right after a cue (`said Bavand`, `according to the Daneshjoo website …`), up to
