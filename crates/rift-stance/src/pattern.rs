@@ -5,6 +5,8 @@
 //! targets) against the tokens. Token offsets are code points into the article text, so every
 //! match becomes an [`rift_core::Evidence`] span directly.
 
+use std::collections::HashMap;
+
 use crate::StanceError;
 
 /// What a token is.
@@ -81,16 +83,20 @@ pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     break;
                 }
             }
-            let mut raw: String = chars[start..i].iter().collect();
+            let mut raw = &text[byte(start)..byte(i)];
             // `U.S.` / `Mr.`: keep the abbreviation's final period inside the word.
             if i < chars.len() && chars[i] == '.' {
                 let lower = raw.to_lowercase();
                 if raw.contains('.') || ABBREVIATIONS.contains(&lower.as_str()) {
-                    raw.push('.');
                     i += 1;
+                    raw = &text[byte(start)..byte(i)];
                 }
             }
-            let mut bare = raw.replace('’', "'");
+            let mut bare = if raw.contains('’') {
+                raw.replace('’', "'")
+            } else {
+                raw.to_string()
+            };
             for suffix in ["'s", "'S"] {
                 if bare.len() > suffix.len() + 1 && bare.ends_with(suffix) {
                     bare.truncate(bare.len() - suffix.len());
@@ -256,14 +262,20 @@ impl Pattern {
 
     /// Every match in `toks` as `(first token, one past last token)`, leftmost first; at each
     /// start only the shortest match is reported.
+    #[cfg(test)]
     pub(crate) fn find_all(&self, toks: &[Token], topics: &[Pattern]) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         for i in 0..toks.len() {
-            if let Some(end) = self.match_at(&self.elems, toks, i, topics) {
+            if let Some(end) = self.matches_at(toks, i, topics) {
                 out.push((i, end));
             }
         }
         out
+    }
+
+    /// The end of the match starting at token `i`, if any (`topics` stand for `{topic}`).
+    pub(crate) fn matches_at(&self, toks: &[Token], i: usize, topics: &[Pattern]) -> Option<usize> {
+        self.match_at(&self.elems, toks, i, topics)
     }
 
     fn match_at(
@@ -329,6 +341,78 @@ impl Pattern {
                 self.match_at(rest, toks, end, topics)
             }),
         }
+    }
+}
+
+/// A list of patterns indexed by their first word, so that a scan tries at each token only the
+/// patterns that can start there (one hash lookup per token instead of one comparison per
+/// pattern). Patterns whose first word is a prefix, a suffix or `{topic}` are tried everywhere.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FirstWords {
+    /// Exact, case-insensitive first word → pattern indices (ascending).
+    folded: HashMap<String, Vec<usize>>,
+    /// Exact, case-sensitive first word (`US`) → pattern indices (ascending).
+    exact: HashMap<String, Vec<usize>>,
+    /// Patterns tried at every word token.
+    anywhere: Vec<usize>,
+}
+
+impl FirstWords {
+    /// Indexes `patterns` (indices are positions in the iteration).
+    pub(crate) fn new<'a>(patterns: impl IntoIterator<Item = &'a Pattern>) -> Self {
+        let mut ix = FirstWords::default();
+        for (i, p) in patterns.into_iter().enumerate() {
+            match p.elems.first() {
+                Some(Elem::Word {
+                    text,
+                    mode: WordMode::Exact,
+                    case_sensitive,
+                }) => {
+                    let map = if *case_sensitive {
+                        &mut ix.exact
+                    } else {
+                        &mut ix.folded
+                    };
+                    map.entry(text.clone()).or_default().push(i);
+                }
+                _ => ix.anywhere.push(i),
+            }
+        }
+        ix
+    }
+
+    /// Every match of the indexed patterns in `toks`, as `(first token, one past last token,
+    /// pattern index)` by start, then pattern index; at each start a pattern reports only its
+    /// shortest match, as [`Pattern::find_all`] does. `pattern(i)` gives pattern `i`.
+    pub(crate) fn scan<'p>(
+        &self,
+        toks: &[Token],
+        topics: &[Pattern],
+        pattern: impl Fn(usize) -> &'p Pattern,
+    ) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut cand: Vec<usize> = Vec::new();
+        for (i, tok) in toks.iter().enumerate() {
+            // Every pattern starts with a word (or `{topic}`, whose terms start with one).
+            if !tok.is_word() {
+                continue;
+            }
+            cand.clear();
+            if let Some(v) = self.folded.get(trim_period(&tok.norm)) {
+                cand.extend_from_slice(v);
+            }
+            if let Some(v) = self.exact.get(trim_period(&tok.bare)) {
+                cand.extend_from_slice(v);
+            }
+            cand.extend_from_slice(&self.anywhere);
+            cand.sort_unstable();
+            for &p in &cand {
+                if let Some(end) = pattern(p).matches_at(toks, i, topics) {
+                    out.push((i, end, p));
+                }
+            }
+        }
+        out
     }
 }
 
@@ -403,6 +487,43 @@ mod tests {
             nt.find_all(&tokenize("We can’t and won't", 0), &[]).len(),
             2
         );
+    }
+
+    #[test]
+    fn first_word_index_finds_what_each_pattern_finds() {
+        let topics = vec![Pattern::compile("negotiat*", 8, Case::Fold).unwrap()];
+        let pats: Vec<Pattern> = [
+            "talks",
+            "US",
+            "U.S.",
+            "*n't",
+            "bring up … {topic}",
+            "{topic} with",
+            "reject*",
+            "not … talks",
+            "the",
+        ]
+        .iter()
+        .map(|p| Pattern::compile(p, 3, Case::AcronymsExact).unwrap())
+        .collect();
+        let ix = FirstWords::new(&pats);
+        let toks = tokenize(
+            "The US won't bring up negotiations with us. The U.S. rejects talks; not the talks.",
+            0,
+        );
+        let mut want = Vec::new();
+        for (p, pat) in pats.iter().enumerate() {
+            want.extend(
+                pat.find_all(&toks, &topics)
+                    .into_iter()
+                    .map(|(s, e)| (s, e, p)),
+            );
+        }
+        want.sort_unstable();
+        let mut got = ix.scan(&toks, &topics, |p| &pats[p]);
+        got.sort_unstable();
+        assert_eq!(got, want);
+        assert!(got.len() >= 8, "{got:?}");
     }
 
     #[test]

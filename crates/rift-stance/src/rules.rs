@@ -15,7 +15,7 @@ use rift_core::{CharIndex, Evidence, IssueConfig, Span, Stance, StanceLabel, Sta
 use crate::discourse;
 use crate::lexicon::{Cue, Lexicon, Polarity};
 use crate::model::StanceModel;
-use crate::pattern::{in_name, tokenize, Case, Pattern, TokKind, Token};
+use crate::pattern::{in_name, tokenize, Case, FirstWords, Pattern, TokKind, Token};
 use crate::StanceError;
 
 /// Words that end a negation / modal / hedge scope (besides `,` `:` `;` and sentence ends).
@@ -40,6 +40,19 @@ struct CompiledIssue {
     targets: Vec<Pattern>,
     default_target: bool,
     extra: Vec<Cue>,
+    /// First-word indexes of `topics`, `targets` and the lexicon's cues followed by `extra`.
+    topics_ix: FirstWords,
+    targets_ix: FirstWords,
+    cues_ix: FirstWords,
+}
+
+/// The lexicon's modifier lists, indexed by first word.
+#[derive(Debug, Clone)]
+struct LexiconIndex {
+    ignore: FirstWords,
+    negation: FirstWords,
+    modal: FirstWords,
+    hedge: FirstWords,
 }
 
 /// Rule/lexicon stance classifier for a set of issues, optionally with a trained model per
@@ -54,6 +67,7 @@ struct CompiledIssue {
 #[derive(Debug, Clone)]
 pub struct StanceClassifier {
     lexicon: Lexicon,
+    lexicon_ix: LexiconIndex,
     issues: Vec<CompiledIssue>,
     /// Trained model per issue (same order as `issues`).
     models: Vec<Option<Arc<StanceModel>>>,
@@ -126,14 +140,24 @@ impl StanceClassifier {
             }
             compiled.push(CompiledIssue {
                 id: issue.id.clone(),
+                topics_ix: FirstWords::new(&topics),
+                targets_ix: FirstWords::new(&targets),
+                cues_ix: FirstWords::new(lexicon.cues.iter().chain(&extra).map(|c| &c.pattern)),
                 topics,
                 targets,
                 default_target: issue.default_target,
                 extra,
             });
         }
+        let lexicon_ix = LexiconIndex {
+            ignore: FirstWords::new(&lexicon.ignore),
+            negation: FirstWords::new(&lexicon.negation),
+            modal: FirstWords::new(&lexicon.modal),
+            hedge: FirstWords::new(&lexicon.hedge),
+        };
         Ok(StanceClassifier {
             lexicon,
+            lexicon_ix,
             models: vec![None; compiled.len()],
             issues: compiled,
         })
@@ -249,7 +273,7 @@ impl StanceClassifier {
             .iter()
             .map(|issue| {
                 let mut h = Hits::default();
-                for m in find_all(&issue.topics, &toks) {
+                for m in find_all(&issue.topics, &issue.topics_ix, &toks) {
                     if in_name(&toks, m.0) {
                         continue;
                     }
@@ -259,7 +283,7 @@ impl StanceClassifier {
                         h.topic_ctx.push(m)
                     }
                 }
-                for m in find_all(&issue.targets, &toks) {
+                for m in find_all(&issue.targets, &issue.targets_ix, &toks) {
                     if inside(m) {
                         h.target_text.push(m)
                     } else {
@@ -440,22 +464,30 @@ impl StanceClassifier {
         keep: impl Fn((usize, usize)) -> bool,
     ) -> (Vec<Scored>, Vec<Evidence>) {
         let lex = &self.lexicon;
+        let ix = &self.lexicon_ix;
         let mut blocked = vec![false; toks.len()];
-        for (s, e) in find_all(&lex.ignore, toks) {
+        for (s, e) in find_all(&lex.ignore, &ix.ignore, toks) {
             blocked[s..e].iter_mut().for_each(|x| *x = true);
         }
         let free = |blocked: &[bool], (s, e): (usize, usize)| !blocked[s..e].iter().any(|x| *x);
 
-        // Cue matches, longest first, without overlaps.
-        let mut found: Vec<(usize, usize, &Cue)> = Vec::new();
-        for cue in lex.cues.iter().chain(&issue.extra) {
-            for m in cue.pattern.find_all(toks, &issue.topics) {
-                if keep(m) && free(&blocked, m) {
-                    found.push((m.0, m.1, cue));
-                }
+        // Cue matches, longest first, without overlaps; ties in cue order.
+        let n_lex = lex.cues.len();
+        let cue = |i: usize| -> &Cue {
+            if i < n_lex {
+                &lex.cues[i]
+            } else {
+                &issue.extra[i - n_lex]
             }
-        }
-        found.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+        };
+        let mut found: Vec<(usize, usize, usize)> = issue
+            .cues_ix
+            .scan(toks, &issue.topics, |i| &cue(i).pattern)
+            .into_iter()
+            .filter(|&(s, e, _)| keep((s, e)) && free(&blocked, (s, e)))
+            .collect();
+        found.sort_unstable_by_key(|&(s, e, c)| (std::cmp::Reverse(e - s), s, c));
+        let found = found.into_iter().map(|(s, e, c)| (s, e, cue(c)));
         let mut taken = vec![false; toks.len()];
         let mut kept: Vec<(usize, usize, &Cue)> = Vec::new();
         for (s, e, cue) in found {
@@ -468,8 +500,8 @@ impl StanceClassifier {
             blocked[i] |= t;
         }
 
-        let modifiers = |pats: &[Pattern], hedge: bool| -> Vec<(usize, usize)> {
-            let mut v: Vec<(usize, usize)> = find_all(pats, toks)
+        let modifiers = |pats: &[Pattern], pix: &FirstWords, hedge: bool| -> Vec<(usize, usize)> {
+            let mut v: Vec<(usize, usize)> = find_all(pats, pix, toks)
                 .into_iter()
                 .filter(|&m| free(&blocked, m))
                 .filter(|&(s, _)| {
@@ -481,9 +513,9 @@ impl StanceClassifier {
             v.dedup_by(|x, y| x.0 < y.1 && y.0 < x.1);
             v
         };
-        let negs = modifiers(&lex.negation, false);
-        let modals = modifiers(&lex.modal, false);
-        let hedges = modifiers(&lex.hedge, true);
+        let negs = modifiers(&lex.negation, &ix.negation, false);
+        let modals = modifiers(&lex.modal, &ix.modal, false);
+        let hedges = modifiers(&lex.hedge, &ix.hedge, true);
         let in_scope = |found: &[(usize, usize)], s: usize| -> Vec<(usize, usize)> {
             let from = scope_start(toks, s, lex.scope);
             found
@@ -527,7 +559,7 @@ impl StanceClassifier {
         }
         // A topic word under negation (`will not negotiate`, `no talks`) or a modal (`Iran must
         // negotiate`) is a cue of its own.
-        for m in find_all(&issue.topics, toks) {
+        for m in find_all(&issue.topics, &issue.topics_ix, toks) {
             if !keep(m) || !free(&blocked, m) || in_name(toks, m.0) {
                 continue;
             }
@@ -677,10 +709,12 @@ fn scope_start(toks: &[Token], s: usize, scope: usize) -> usize {
     i
 }
 
-fn find_all(patterns: &[Pattern], toks: &[Token]) -> Vec<(usize, usize)> {
-    let mut v: Vec<(usize, usize)> = patterns
-        .iter()
-        .flat_map(|p| p.find_all(toks, &[]))
+/// Matches of any of `patterns` (indexed by `ix`), sorted, overlaps removed.
+fn find_all(patterns: &[Pattern], ix: &FirstWords, toks: &[Token]) -> Vec<(usize, usize)> {
+    let mut v: Vec<(usize, usize)> = ix
+        .scan(toks, &[], |i| &patterns[i])
+        .into_iter()
+        .map(|(s, e, _)| (s, e))
         .collect();
     v.sort_unstable();
     // Overlapping matches of several terms (`negotiat*` and `negotiating table`): keep the first.
