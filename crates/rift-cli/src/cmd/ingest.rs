@@ -124,7 +124,28 @@ fn progress() -> Option<indicatif::ProgressBar> {
     Some(pb)
 }
 
+/// One batch as read: articles to process and the records rejected while reading them.
+struct ReadBatch {
+    batch: Vec<Record>,
+    rejected: Vec<rift_ingest::InputError>,
+    /// `--strict` met a bad input: this is the last batch.
+    stop: bool,
+}
+
+/// One batch after the pipeline ran, on its way to the writer.
+struct DoneBatch {
+    records: Vec<(Record, Processed, Option<u64>)>,
+    rejected: Vec<rift_ingest::InputError>,
+    stop: bool,
+}
+
 /// Ingests `paths` into `store` with a built pipeline (also used by `rift demo`).
+///
+/// Three stages overlap, joined by bounded channels (one batch of slack each, so memory stays
+/// at a few batches whatever the corpus size): a reader thread parses the inputs into batches,
+/// the calling thread runs the pipeline on each batch on the pool, and a writer thread that
+/// borrows `store` finds near-duplicates and writes each batch in one transaction, in input
+/// order. The pool therefore never waits for SQLite or for the input parser.
 pub fn ingest(
     pipeline: &Pipeline,
     store: &mut Store,
@@ -138,22 +159,76 @@ pub fn ingest(
         store.save_ties(&p.kb.ties)?;
     }
     let pool = crate::cmd::thread_pool(threads)?;
-    let mut summary = Summary::default();
     let done = store.done_inputs()?;
     let mut index = NearDupIndex::new();
     for (id, h) in store.simhashes()? {
         index.insert(id, h);
     }
     let pb = progress();
-    let say = |line: String| match &pb {
+    let inputs = Inputs::new(paths, map).skip_done(done);
+    let (read_tx, read_rx) = std::sync::mpsc::sync_channel::<ReadBatch>(1);
+    let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<DoneBatch>(1);
+    let (summary, (resumed, skipped)) = std::thread::scope(|s| {
+        let pb = &pb;
+        let reader = s.spawn(move || read_batches(inputs, strict, pb, read_tx));
+        let writer = s.spawn(move || write_batches(store, index, pb, done_rx));
+        for ReadBatch {
+            batch,
+            rejected,
+            stop,
+        } in read_rx
+        {
+            let records: Vec<(Record, Processed, Option<u64>)> = pool.install(|| {
+                batch
+                    .into_par_iter()
+                    .map(|r| {
+                        let h = simhash(&r.article.text);
+                        let p = pipeline.process(r.article.clone());
+                        (r, p, h)
+                    })
+                    .collect()
+            });
+            let out = DoneBatch {
+                records,
+                rejected,
+                stop,
+            };
+            if done_tx.send(out).is_err() {
+                break; // the writer failed: its error is returned below
+            }
+        }
+        drop(done_tx);
+        let summary = writer.join().expect("ingest writer thread panicked");
+        // A failed writer closed its channel; the reader then stops at its next batch.
+        let counts = reader.join().expect("ingest reader thread panicked");
+        (summary, counts)
+    });
+    if let Some(pb) = &pb {
+        pb.finish_and_clear();
+    }
+    let mut summary = summary?;
+    summary.resumed = resumed;
+    summary.skipped = skipped;
+    Ok(summary)
+}
+
+/// The reader stage: batches of [`BATCH`] articles (or of as many rejections), sent in input
+/// order until the inputs end, `--strict` meets a bad input, or the receiver hangs up. Returns
+/// the records skipped as stored already and those holding no article.
+fn read_batches(
+    mut inputs: Inputs,
+    strict: bool,
+    pb: &Option<indicatif::ProgressBar>,
+    tx: std::sync::mpsc::SyncSender<ReadBatch>,
+) -> (u64, u64) {
+    let say = |line: String| match pb {
         Some(pb) => pb.println(line),
         None => eprintln!("{line}"),
     };
-    let mut inputs = Inputs::new(paths, map).skip_done(done);
-    let mut stop = false;
     loop {
         let mut batch: Vec<Record> = Vec::with_capacity(BATCH);
         let mut rejected: Vec<rift_ingest::InputError> = Vec::new();
+        let mut stop = false;
         for item in inputs.by_ref() {
             match item {
                 Item::Article(a) => {
@@ -178,16 +253,33 @@ pub fn ingest(
         if batch.is_empty() && rejected.is_empty() {
             break;
         }
-        let records: Vec<(Record, Processed, Option<u64>)> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|r| {
-                    let h = simhash(&r.article.text);
-                    let p = pipeline.process(r.article.clone());
-                    (r, p, h)
-                })
-                .collect()
+        let sent = tx.send(ReadBatch {
+            batch,
+            rejected,
+            stop,
         });
+        if sent.is_err() || stop {
+            break;
+        }
+    }
+    (inputs.skipped_done(), inputs.skipped_other())
+}
+
+/// The writer stage: near-duplicate detection against the stored articles and the batch's
+/// earlier ones, then one transaction per batch with its ledger rows.
+fn write_batches(
+    store: &mut Store,
+    mut index: NearDupIndex,
+    pb: &Option<indicatif::ProgressBar>,
+    rx: std::sync::mpsc::Receiver<DoneBatch>,
+) -> anyhow::Result<Summary> {
+    let mut summary = Summary::default();
+    for DoneBatch {
+        records,
+        rejected,
+        stop,
+    } in rx
+    {
         // Near-duplicates: against stored articles and earlier ones of this batch.
         let mut near: Vec<Option<NearDup>> = Vec::with_capacity(records.len());
         let mut batch_index = NearDupIndex::new();
@@ -264,21 +356,13 @@ pub fn ingest(
                 IngestOutcome::Near { .. } => summary.near_duplicates += 1,
             }
         }
-        if let Some(pb) = &pb {
+        if let Some(pb) = pb {
             pb.inc(outcomes.len() as u64);
             pb.set_message(format!("{} rejected", summary.rejected));
         }
         if stop {
-            if let Some(pb) = &pb {
-                pb.finish_and_clear();
-            }
             anyhow::bail!("stopped at the first bad input (--strict)");
         }
     }
-    if let Some(pb) = &pb {
-        pb.finish_and_clear();
-    }
-    summary.resumed = inputs.skipped_done();
-    summary.skipped = inputs.skipped_other();
     Ok(summary)
 }
