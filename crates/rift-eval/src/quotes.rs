@@ -658,7 +658,7 @@ mod tests {
         assert_eq!(r.content_source.tp, 1);
         assert!((r.source_accuracy - 0.5).abs() < 1e-9);
         let whats: Vec<&str> = errs.items.iter().map(|e| e.what).collect();
-        assert_eq!(whats, ["source", "missed", "spurious"]);
+        assert_eq!(whats, ["source", "boundary", "missed", "spurious"]);
         let direct = r
             .by_kind
             .iter()

@@ -191,6 +191,10 @@ const OBJECT_LEMMAS: &[(&str, &str)] = &[
     ("embrace", ""),
     ("ridicule", ""),
     ("support", ""),
+    ("call", ""),
+    ("label", "labeled,labels,labeling"),
+    ("brand", ""),
+    ("dub", "dubbed,dubs,dubbing"),
     ("back", ""),
 ];
 fn regular_forms(lemma: &str) -> [String; 3] {

@@ -330,6 +330,27 @@ impl Extractor {
                 }
             }
         }
+        // Transcript and interview paragraphs: `TAPPER: …`, `Q: …`, `Luciana Lopez: …`.
+        for si in 0..sents.len() {
+            if si > 0 && sents[si - 1].para == sents[si].para {
+                continue;
+            }
+            let title = layout
+                .title
+                .as_ref()
+                .is_some_and(|t| t.start <= sents[si].range.start && sents[si].range.start < t.end);
+            if title {
+                continue;
+            }
+            if let Some(d) = speaker_label(text, &toks, &sents, si, &names, date0) {
+                let taken = drafts
+                    .iter()
+                    .any(|o| o.content.start < d.content.end && d.content.start < o.content.end);
+                if !taken {
+                    drafts.push(d);
+                }
+            }
+        }
         drafts.sort_by_key(|d| (d.content.start, d.content.end));
         // `the website` → the last outlet named before it.
         for d in &mut drafts {
@@ -1090,6 +1111,20 @@ impl Extractor {
         {
             return None;
         }
+        // Naming (`called Palin a “clown”`), not a passive (`was called`) or a phone call.
+        if matches!(cw.lemma, "call" | "label" | "brand" | "dub")
+            && (matches!(
+                prev,
+                "is" | "was" | "are" | "were" | "be" | "been" | "being" | "so" | "-"
+            ) || toks.get(after).is_none_or(|t| {
+                matches!(
+                    t.text(text),
+                    "to" | "in" | "off" | "up" | "back" | "out" | "into" | "a" | "an" | "." | ","
+                )
+            }))
+        {
+            return None;
+        }
         // Participle: "…, saying (that) …"
         if cw.form == CueForm::Participle {
             let prev = if k > lo { toks[k - 1].text(text) } else { "" };
@@ -1420,6 +1455,113 @@ fn headline(
         para: s.para,
         sent: si,
         cue_lemma: "headline",
+    })
+}
+
+/// Labels that open a paragraph with a colon without naming a speaker.
+const PARAGRAPH_LABELS: &[&str] = &[
+    "Note",
+    "Related",
+    "Read",
+    "More",
+    "See",
+    "Correction",
+    "Source",
+    "Sources",
+    "Photo",
+    "Credit",
+    "Editor",
+    "Editor’s",
+    "Editor's",
+    "Contact",
+    "Follow",
+    "Email",
+    "Tags",
+    "Topics",
+    "Posted",
+    "Updated",
+    "Published",
+    "UPDATE",
+    "WATCH",
+    "RELATED",
+    "READ",
+    "Reporting",
+    "Writing",
+    "Editing",
+    "Click",
+    "Here",
+    "Also",
+    "Plus",
+    "Meanwhile",
+    "Bottom",
+    "Line",
+    "Why",
+    "What",
+    "How",
+    "When",
+    "Where",
+    "Who",
+];
+
+/// `SPEAKER: words …` at the start of a body paragraph (transcripts, interviews): one to four
+/// capitalised words before the colon credit the rest of the paragraph.
+fn speaker_label(
+    text: &str,
+    toks: &[Token],
+    sents: &[Sent],
+    si: usize,
+    names: &Names,
+    date0: Option<Date>,
+) -> Option<Draft> {
+    let s = &sents[si];
+    let st = s.toks.clone();
+    let colon = st.clone().take(5).find(|&j| toks[j].text(text) == ":")?;
+    if colon == st.start {
+        return None;
+    }
+    let left = &toks[st.start..colon];
+    if !left.iter().all(|t| {
+        t.kind == TokenKind::Word
+            && t.is_capitalized(text)
+            && !HEADLINE_LABELS.contains(&t.text(text))
+            && !PARAGRAPH_LABELS.contains(&t.text(text))
+            && !t.text(text).bytes().any(|b| b.is_ascii_digit())
+    }) && !(left.len() == 1 && matches!(left[0].text(text), "Q" | "A"))
+    {
+        return None;
+    }
+    let last = (si..sents.len())
+        .take_while(|&j| sents[j].para == s.para)
+        .last()
+        .unwrap_or(si);
+    let mut end = sents[last].toks.end;
+    while end > colon + 1 && toks[end - 1].kind == TokenKind::Punct {
+        end -= 1;
+    }
+    if end <= colon + 1 || count_words(&text[toks[colon + 1].start..toks[end - 1].end]) < 3 {
+        return None;
+    }
+    let src = crate::source::typed(text, toks, st.start, colon, names).unwrap_or(SourcePhrase {
+        start: st.start,
+        end: colon,
+        kind: SourceType::Unknown,
+        name: Some(text[toks[st.start].start..toks[colon - 1].end].to_string()),
+        pronoun: false,
+    });
+    Some(Draft {
+        kind: StatementKind::Indirect,
+        content: toks[colon + 1].start..toks[end - 1].end,
+        cue: Some(toks[colon].start..toks[colon].end),
+        src: Some(toks[st.start].start..toks[colon - 1].end),
+        src_kind: src.kind,
+        name: src.name,
+        pronoun: false,
+        outlet: None,
+        date: date0,
+        context: s.range.start..sents[last].range.end,
+        para: s.para,
+        sent: si,
+        cue_lemma: "label",
     })
 }
 
