@@ -8,9 +8,11 @@
 //! or outlet and fills [`Statement::outlet`]; `rift-analyze` asks [`Resolver::factions_of`] which
 //! camps a resolved speaker or outlet belonged to on the statement's date.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use rift_core::{
     ActorKind, Article, CharIndex, Date, OutletRef, Source, SourceType, Statement, TieSubject,
 };
@@ -214,6 +216,29 @@ struct RoleEntry {
     role: usize,
 }
 
+/// [`HEAD_ENDS`] as one automaton: its leftmost match is the first head end of a text.
+static HEAD_END_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(HEAD_ENDS)
+        .expect("head-end automaton builds")
+});
+
+/// [`HEAD_ENDS`] with standard semantics: its first match is the earliest-ending head end.
+static HEAD_END_STD: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(HEAD_ENDS)
+        .expect("head-end automaton builds")
+});
+
+/// A mention text with what several resolution steps need from it, computed once.
+struct Parsed<'a> {
+    text: &'a str,
+    mentions: Vec<Mention>,
+    head_end: usize,
+}
+
 /// Alias matcher and resolver over one [`Kb`] (which it keeps a copy of).
 pub struct Resolver {
     kb: Kb,
@@ -221,6 +246,12 @@ pub struct Resolver {
     /// Per pattern id: candidates sorted by form (best first).
     candidates: Vec<Vec<(EntityRef, AliasForm)>>,
     roles: Vec<RoleEntry>,
+    /// Every distinct role title (folded), one pattern each.
+    role_ac: AhoCorasick,
+    /// Per pattern of `role_ac`: its title's length in bytes.
+    role_title_len: Vec<usize>,
+    /// Per entry of `roles`: its pattern in `role_ac`.
+    role_pattern: Vec<usize>,
 }
 
 /// True when an alias is only a role title (`the supreme leader`, `President`): such aliases are
@@ -349,9 +380,11 @@ impl Resolver {
             keys.push(k);
             candidates.push(c);
         }
+        // A DFA: a few hundred KB for a KB of thousands of aliases, and the fastest scan.
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(StartKind::Both)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&keys)
             .expect("alias automaton builds");
         let mut roles = Vec::new();
@@ -367,6 +400,19 @@ impl Resolver {
                 }
             }
         }
+        let mut titles: Vec<&str> = roles.iter().map(|r| r.title.as_str()).collect();
+        titles.sort_unstable();
+        titles.dedup();
+        let role_pattern = roles
+            .iter()
+            .map(|r| titles.binary_search(&r.title.as_str()).unwrap_or(0))
+            .collect();
+        let role_title_len = titles.iter().map(|t| t.len()).collect();
+        // Standard semantics with overlapping search: every occurrence of every title.
+        let role_ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&titles)
+            .expect("role-title automaton builds");
         tracing::debug!(
             patterns = keys.len(),
             roles = roles.len(),
@@ -377,6 +423,9 @@ impl Resolver {
             ac,
             candidates,
             roles,
+            role_ac,
+            role_title_len,
+            role_pattern,
         }
     }
 
@@ -625,17 +674,20 @@ impl Resolver {
         index: &CharIndex,
         date: Option<Date>,
     ) -> Resolution {
+        // The mention's KB matches and head, found once for the steps below.
+        let cell = OnceCell::new();
+        let parsed = || cell.get_or_init(|| self.parse(&source.text));
         // `Obama's climate advisers`: whatever name the extractor linked, not Obama.
-        if source.actor.is_none() && self.possessive_description(&source.text) {
+        if source.actor.is_none() && self.possessive_description(parsed()) {
             return self.role_holder(&source.text, date);
         }
         // `Ivanka Trump`: a namesake, whatever full name the extractor linked.
         if source.actor.is_none()
-            && (self
-                .mentions(&source.text)
+            && (parsed()
+                .mentions
                 .iter()
                 .any(|m| self.other_given_name(&source.text, m))
-                || self.describes_other(&source.text))
+                || self.describes_other(parsed()))
         {
             return Resolution::Unknown;
         }
@@ -656,10 +708,11 @@ impl Resolver {
         }
         // (a) a KB name inside the best name, else inside the mention.
         let by_name = match source.name.as_deref() {
+            Some(n) if n == source.text => self.entity_in_parsed(parsed(), date),
             Some(n) => self.entity_in(n, date),
             None => Resolution::Unknown,
         };
-        let by_name = by_name.or_else(|| self.entity_in(&source.text, date));
+        let by_name = by_name.or_else(|| self.entity_in_parsed(parsed(), date));
         if matches!(by_name, Resolution::Found(_)) {
             return by_name;
         }
@@ -681,16 +734,31 @@ impl Resolver {
         by_name.or_else(|| self.role_holder(&source.text, date))
     }
 
+    /// A mention's KB matches and head end.
+    fn parse<'a>(&self, text: &'a str) -> Parsed<'a> {
+        Parsed {
+            text,
+            mentions: self.mentions(text),
+            head_end: head_end(text),
+        }
+    }
+
     /// The person or outlet a mention names (see `docs/kb.md` for the head rule).
     fn entity_in(&self, text: &str, date: Option<Date>) -> Resolution {
-        let all: Vec<Mention> = self
-            .mentions(text)
-            .into_iter()
+        self.entity_in_parsed(&self.parse(text), date)
+    }
+
+    /// [`Resolver::entity_in`] on a parsed mention.
+    fn entity_in_parsed(&self, parsed: &Parsed<'_>, date: Option<Date>) -> Resolution {
+        let text = parsed.text;
+        let all: Vec<&Mention> = parsed
+            .mentions
+            .iter()
             .filter(|m| m.entity.kind != EntityKind::Faction)
             .filter(|m| !self.other_given_name(text, m))
             .collect();
         let (usable, ambiguous): (Vec<&Mention>, Vec<&Mention>) =
-            all.iter().partition(|m| !m.is_ambiguous());
+            all.iter().copied().partition(|m| !m.is_ambiguous());
         if usable.is_empty() {
             return match ambiguous.first() {
                 Some(m) => Resolution::Ambiguous {
@@ -704,7 +772,7 @@ impl Resolver {
             };
         }
         let possessive = |m: &Mention| text[m.end..].starts_with(['\'', '\u{2019}']);
-        let head_end = head_end(text);
+        let head_end = parsed.head_end;
         let head: Vec<&&Mention> = usable.iter().filter(|m| m.end <= head_end).collect();
         if !head.is_empty() {
             if let Some(m) = head.iter().rev().find(|m| !possessive(m)) {
@@ -739,11 +807,11 @@ impl Resolver {
     /// True when a mention's head is someone or something other than the KB person it names:
     /// `the Obama administration`, `Stein spokeswoman Melezia Figueroa`, `Don Fowler, who
     /// helmed the DNC`. Then the extractor's linked name is not used either.
-    fn describes_other(&self, text: &str) -> bool {
-        let he = head_end(text);
-        let ms: Vec<Mention> = self
-            .mentions(text)
-            .into_iter()
+    fn describes_other(&self, parsed: &Parsed<'_>) -> bool {
+        let (text, he) = (parsed.text, parsed.head_end);
+        let ms: Vec<&Mention> = parsed
+            .mentions
+            .iter()
             .filter(|m| m.entity.kind != EntityKind::Faction && !m.is_ambiguous())
             .collect();
         let possessive = |m: &Mention| text[m.end..].starts_with(['\'', '\u{2019}']);
@@ -781,11 +849,11 @@ impl Resolver {
 
     /// `Obama's climate advisers`, `Trump's spokeswoman`: a mention whose head is only a KB
     /// possessor and a noun — someone described through a KB actor, not the actor.
-    fn possessive_description(&self, text: &str) -> bool {
-        let he = head_end(text);
-        let ms: Vec<Mention> = self
-            .mentions(text)
-            .into_iter()
+    fn possessive_description(&self, parsed: &Parsed<'_>) -> bool {
+        let (text, he) = (parsed.text, parsed.head_end);
+        let ms: Vec<&Mention> = parsed
+            .mentions
+            .iter()
             .filter(|m| m.entity.kind != EntityKind::Faction && m.end <= he)
             .collect();
         let Some(last) = ms.last() else {
@@ -836,10 +904,13 @@ impl Resolver {
             return Resolution::Unknown;
         }
         let former = contains_word(&t, "former") || t.contains("ex-");
+        let heads = self.titles_in_head(&t);
         let matched: Vec<&RoleEntry> = self
             .roles
             .iter()
-            .filter(|r| in_head(&t, &r.title))
+            .zip(&self.role_pattern)
+            .filter(|(_, &p)| heads[p])
+            .map(|(r, _)| r)
             .collect();
         let Some(longest) = matched.iter().map(|r| r.title.len()).max() else {
             return Resolution::Unknown;
@@ -879,6 +950,41 @@ impl Resolver {
                 candidates: refs(many),
             },
         }
+    }
+
+    /// Per role title (pattern of `role_ac`): true when it is the head of `hay` — it occurs as
+    /// words with no head-ending connector before it and nothing but a connector or a
+    /// possessive after it (`the former foreign minister` yes; `an aide to the foreign
+    /// minister` no; `European Council President Donald Tusk` no: a name not in the KB follows
+    /// the title). One pass of the title automaton over `hay`.
+    fn titles_in_head(&self, hay: &str) -> Vec<bool> {
+        let mut head = vec![false; self.role_title_len.len()];
+        // `hay[..s]` with a space before it contains a head end iff the earliest-ending head
+        // end of ` hay` ends at or before `s + 1`.
+        let padded = format!(" {hay}");
+        let first_end = HEAD_END_STD.find(&padded).map(|m| m.end());
+        for m in self.role_ac.find_overlapping_iter(hay) {
+            let (s, e, p) = (m.start(), m.end(), m.pattern().as_usize());
+            if head[p] {
+                continue;
+            }
+            let before_ok = !hay[..s].chars().next_back().is_some_and(is_word);
+            let after_ok = !hay[e..].chars().next().is_some_and(is_word);
+            if !(before_ok && after_ok) || first_end.is_some_and(|fe| fe <= s + 1) {
+                continue;
+            }
+            let rest = &hay[e..];
+            let rest = rest.strip_prefix("'s").unwrap_or(rest);
+            // `rest` followed by a space starts with a head end.
+            let connector = HEAD_ENDS.iter().any(|h| {
+                rest.starts_with(h)
+                    || (h.len() == rest.len() + 1 && h.ends_with(' ') && h.starts_with(rest))
+            });
+            if rest.trim().is_empty() || connector {
+                head[p] = true;
+            }
+        }
+        head
     }
 
     fn outlet_ref(&self, id: &str) -> Option<OutletRef> {
@@ -959,14 +1065,13 @@ impl Resolver {
     }
 }
 
-/// Where the head of a descriptive mention ends (byte offset in `text`).
+/// Where the head of a descriptive mention ends (byte offset in `text`): the first
+/// [`HEAD_ENDS`] connector of its folded form.
 fn head_end(text: &str) -> usize {
     let f = Folded::new(text);
-    HEAD_ENDS
-        .iter()
-        .filter_map(|h| f.text.find(h))
-        .min()
-        .map_or(text.len(), |p| f.original(p, p + 1).0)
+    HEAD_END_AC
+        .find(f.text.as_str())
+        .map_or(text.len(), |m| f.original(m.start(), m.start() + 1).0)
 }
 
 /// After a possessor ending at `end`: is there a noun before `head_end` (`'s climate advisers`)?
@@ -1183,44 +1288,16 @@ fn domain_of(s: &str) -> Option<String> {
 }
 
 fn fold_role(s: &str) -> String {
-    let mut t = fold(s).replace(['[', ']', '(', ')'], " ");
+    let mut t = fold(s);
+    if t.contains(['[', ']', '(', ')']) {
+        t = t.replace(['[', ']', '(', ')'], " ");
+    }
     for (from, to) in ROLE_SYNONYMS {
-        t = t.replace(from, to);
+        if t.contains(from) {
+            t = t.replace(from, to);
+        }
     }
     t.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// True when `title` is the head of `hay`: it occurs as words with no head-ending connector
-/// before it and nothing but a connector or a possessive after it (`the former foreign
-/// minister` yes; `an aide to the foreign minister` no; `European Council President Donald
-/// Tusk` no: a name not in the KB follows the title).
-fn in_head(hay: &str, title: &str) -> bool {
-    word_positions(hay, title).into_iter().any(|s| {
-        let before = format!(" {}", &hay[..s]);
-        let after = format!("{} ", &hay[s + title.len()..]);
-        let after = after.strip_prefix("'s").unwrap_or(&after);
-        !HEAD_ENDS.iter().any(|h| before.contains(h))
-            && (after.trim().is_empty() || HEAD_ENDS.iter().any(|h| after.starts_with(h)))
-    })
-}
-
-fn word_positions(hay: &str, needle: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    if needle.is_empty() {
-        return out;
-    }
-    let mut from = 0;
-    while let Some(i) = hay[from..].find(needle) {
-        let s = from + i;
-        let e = s + needle.len();
-        let before_ok = !hay[..s].chars().next_back().is_some_and(is_word);
-        let after_ok = !hay[e..].chars().next().is_some_and(is_word);
-        if before_ok && after_ok {
-            out.push(s);
-        }
-        from = s + hay[s..].chars().next().map_or(1, |c| c.len_utf8());
-    }
-    out
 }
 
 fn contains_word(hay: &str, needle: &str) -> bool {
