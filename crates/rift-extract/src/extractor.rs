@@ -239,10 +239,15 @@ impl Extractor {
                                 }
                             }
                         }
+                        // `“Everything …,” he exclaimed, “has totally overlapped.”`: the second
+                        // part shares the first one's credit and continues it.
+                        let shared = last_direct
+                            .as_ref()
+                            .is_some_and(|p| p.para == *pi && p.cue.as_ref() == Some(&cue));
                         let d = Draft {
                             kind,
                             content,
-                            cue: Some(cue),
+                            cue: if shared { None } else { Some(cue) },
                             src: Some(toks[src.start].start..toks[src.end - 1].end),
                             src_kind: src.kind,
                             name: src.name.clone(),
@@ -666,7 +671,9 @@ impl Extractor {
         let limit = (a + 18).min(hi);
         for k in a + 1..limit {
             let w = toks[k].text(text);
-            if matches!(w, "." | "!" | "?" | ";" | "“" | "\"") {
+            if matches!(w, "." | "!" | "?" | ";" | "“" | "\"")
+                && !crate::words::abbrev_dot(text, toks, k)
+            {
                 break;
             }
             if let Some((cw, n)) = self.cue_at(text, toks, k) {
@@ -1954,6 +1961,20 @@ fn relay_outlets(text: &str, drafts: &mut [Draft]) {
 
 /// Reported-speech content that overlaps a quote is dropped when the quote has its own credit.
 fn drop_overlaps(drafts: &mut Vec<Draft>) {
+    // An uncredited quote inside reported speech is part of it (`Morris says the candidate
+    // has “always run a lean campaign.”`): the reported speech is kept, as mixed content.
+    let indirect: Vec<Range> = drafts
+        .iter()
+        .filter(|d| d.kind != StatementKind::Direct && d.cue.is_some())
+        .map(|d| d.content.clone())
+        .collect();
+    drafts.retain(|d| {
+        !(d.kind == StatementKind::Direct
+            && d.src.is_none()
+            && indirect.iter().any(|r| {
+                r.start < d.content.start && d.content.end <= r.end + 4 && r.end > d.content.start
+            }))
+    });
     let directs: Vec<Range> = drafts
         .iter()
         .filter(|d| d.kind == StatementKind::Direct)

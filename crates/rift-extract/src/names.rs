@@ -44,7 +44,9 @@ pub fn capitalized_runs(text: &str, toks: &[Token]) -> Vec<std::ops::Range<usize
     while i < toks.len() {
         if toks[i].is_capitalized(text) {
             let mut j = i + 1;
-            while j < toks.len() && name_token(text, &toks[j]) {
+            while j < toks.len()
+                && (name_token(text, &toks[j]) || crate::words::abbrev_dot(text, toks, j))
+            {
                 j += 1;
             }
             while j > i + 1 && !toks[j - 1].is_capitalized(text) {
@@ -76,6 +78,7 @@ pub fn person_tokens(
     while a < b {
         let w = toks[a].text(text);
         if listed(TITLES, w)
+            || crate::words::abbrev_dot(text, toks, a)
             || has(BREAK, w)
             || matches!(
                 w,

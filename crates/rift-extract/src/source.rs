@@ -171,7 +171,10 @@ pub fn subject_before(
                     t.is_capitalized(text) && start - 1 != lo
                 }
             }
-            TokenKind::Punct => matches!(w, "&" | "[" | "]" | "-"),
+            TokenKind::Punct => {
+                matches!(w, "&" | "[" | "]" | "-")
+                    || crate::words::abbrev_dot(text, toks, start - 1)
+            }
         };
         if !ok {
             break;
@@ -387,7 +390,10 @@ pub fn phrase_after(
             TokenKind::Word => {
                 end == from || !(has(BREAK, w) && w != "of") || t.is_capitalized(text)
             }
-            TokenKind::Punct => matches!(w, "&" | "[" | "]" | "-" | "(" | ")"),
+            TokenKind::Punct => {
+                matches!(w, "&" | "[" | "]" | "-" | "(" | ")")
+                    || crate::words::abbrev_dot(text, toks, end)
+            }
         };
         if !ok {
             break;

@@ -659,6 +659,19 @@ pub static TITLES: &[&str] = &[
     "Capt",
     "Capt.",
     "Admiral",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Strategist",
+    "Pollster",
+    "Sgt",
+    "Sgt.",
+    "Rev",
+    "Rev.",
+    "Chairwoman",
+    "Treasurer",
+    "Congressman",
+    "Congresswoman",
     "Adm",
 ];
 
@@ -986,4 +999,36 @@ pub fn has(list: &[&str], w: &str) -> bool {
         return std::str::from_utf8(&buf[..b.len()]).is_ok_and(|l| listed(list, l));
     }
     listed(list, &w.to_lowercase())
+}
+
+/// True when token `k` is the full stop of a title abbreviation (`Mr.`, `Sen.`, `Gov.`), which
+/// the tokenizer splits off: it belongs to the name, it does not end a sentence.
+pub fn abbrev_dot(text: &str, toks: &[rift_text::Token], k: usize) -> bool {
+    k > 0
+        && toks[k].text(text) == "."
+        && toks[k - 1].end == toks[k].start
+        && matches!(
+            toks[k - 1].text(text),
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+                | "Gen"
+                | "Lt"
+                | "Col"
+                | "Capt"
+                | "Sgt"
+                | "Rev"
+                | "St"
+                | "Jr"
+                | "Sr"
+                | "Prof"
+                | "Adm"
+                | "Maj"
+                | "Atty"
+                | "Cmdr"
+                | "Pres"
+        )
 }

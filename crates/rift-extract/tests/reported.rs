@@ -157,3 +157,49 @@ fn a_conjoined_cue_takes_the_sentence_subject() {
     let s = find(&st, "the Republican party");
     assert_eq!(s.source.text, "Graham");
 }
+
+#[test]
+fn raising_verbs_have_split_content_and_no_source() {
+    let st = extract("Clinton appeared to have the most to gain from the debate.");
+    let s = find(&st, "Clinton appeared");
+    assert_eq!(s.cue.as_ref().unwrap().text, "appeared");
+    assert!(s.source.span.is_none(), "{s:#?}");
+    let st = extract("The event, which is expected to draw 50,000 delegates, opens today.");
+    assert!(
+        st.iter()
+            .any(|s| s.text.starts_with("which is expected to draw")),
+        "{st:#?}"
+    );
+    let st = extract("It seems Trump’s campaign will go on without the support of many companies.");
+    find(&st, "Trump’s campaign will go on");
+}
+
+#[test]
+fn questions_medial_credits_and_naming() {
+    let st = extract(
+        "Asked by Starnes if he believed the situation was as bad, Carson said that he did not.",
+    );
+    let q = find(&st, "if he believed");
+    assert_eq!(q.source.text, "Starnes");
+    find(&st, "that he did not");
+    let st = extract(
+        "Ryan and Trump will meet sometime next week, Spicer said, adding that it was time.",
+    );
+    assert_eq!(find(&st, "Ryan and Trump will meet").source.text, "Spicer");
+    let st = extract("Beck called Palin a clown on his radio show.");
+    assert_eq!(find(&st, "Palin a clown").source.text, "Beck");
+    let st = extract("The meeting was called to order by the chairman of the committee.");
+    assert!(st.is_empty(), "{st:#?}");
+}
+
+#[test]
+fn transcript_labels_and_doubled_apostrophe_quotes() {
+    let st = extract("TAPPER: How do you think he will be able to be a racial healer?");
+    assert_eq!(find(&st, "How do you think").source.text, "TAPPER");
+    let st = extract("Editor's Note: An article on Monday about the shooting was wrong.");
+    assert!(st.is_empty(), "{st:#?}");
+    let st = extract("''We're looking for our future partners,'' Mr. Pruzan said.");
+    let s = find(&st, "We're looking");
+    assert_eq!(s.kind, rift_core::StatementKind::Direct);
+    assert_eq!(s.source.text, "Mr. Pruzan");
+}
