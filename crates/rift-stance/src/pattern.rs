@@ -6,6 +6,7 @@
 //! match becomes an [`rift_core::Evidence`] span directly.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::StanceError;
 
@@ -57,9 +58,15 @@ fn is_joiner(c: char) -> bool {
 
 /// Splits `text` (which starts at code point `base` of the article) into tokens.
 pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Token> {
-    let (offsets, chars): (Vec<usize>, Vec<char>) = text.char_indices().unzip();
+    let mut offsets: Vec<usize> = Vec::with_capacity(text.len());
+    let mut chars: Vec<char> = Vec::with_capacity(text.len());
+    for (b, c) in text.char_indices() {
+        offsets.push(b);
+        chars.push(c);
+    }
     let byte = |i: usize| offsets.get(i).copied().unwrap_or(text.len());
-    let mut out: Vec<Token> = Vec::new();
+    // About one token per five bytes of English text.
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
     let mut initial = true;
     while i < chars.len() {
@@ -102,7 +109,11 @@ pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Token> {
                     bare.truncate(bare.len() - suffix.len());
                 }
             }
-            let norm = bare.to_lowercase();
+            let norm = if bare.is_ascii() {
+                bare.to_ascii_lowercase()
+            } else {
+                bare.to_lowercase()
+            };
             out.push(Token {
                 start: base + start,
                 end: base + i,
@@ -344,15 +355,40 @@ impl Pattern {
     }
 }
 
+/// FNV-1a: the first-word maps are hashed once per token, and their keys are short words, for
+/// which SipHash's setup dominates.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// Word → pattern indices, hashed with [`Fnv`].
+type WordMap = HashMap<String, Vec<usize>, BuildHasherDefault<Fnv>>;
+
 /// A list of patterns indexed by their first word, so that a scan tries at each token only the
 /// patterns that can start there (one hash lookup per token instead of one comparison per
 /// pattern). Patterns whose first word is a prefix, a suffix or `{topic}` are tried everywhere.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FirstWords {
     /// Exact, case-insensitive first word → pattern indices (ascending).
-    folded: HashMap<String, Vec<usize>>,
+    folded: WordMap,
     /// Exact, case-sensitive first word (`US`) → pattern indices (ascending).
-    exact: HashMap<String, Vec<usize>>,
+    exact: WordMap,
     /// Patterns tried at every word token.
     anywhere: Vec<usize>,
 }
