@@ -70,6 +70,9 @@ pub enum StanceError {
     /// Training could not run, or a model file is inconsistent.
     #[error("model: {0}")]
     Train(String),
+    /// The sentence encoder could not be loaded or run, or this build has none.
+    #[error("embeddings: {0}")]
+    Embed(String),
     /// An issue definition cannot be used.
     #[error("issue `{issue}`: {reason}")]
     Issue {

@@ -3,13 +3,15 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::{bail, Context};
 use rift_core::StanceLabel;
 use rift_stance::model::data::{self, DataFormat, Example};
+use rift_stance::model::embed::{Embedder, DEFAULT_LAYERS};
 use rift_stance::model::eval::{majority_label, Metrics};
-use rift_stance::model::{cross_validate, FeatureConfig, Loss};
+use rift_stance::model::{cross_validate_with, Dense, FeatureConfig, Loss};
 use rift_stance::{StanceModel, TrainConfig};
 
 /// Arguments of `rift stance`.
@@ -54,6 +56,87 @@ struct DataArgs {
     /// Minimum document frequency of an n-gram.
     #[arg(long, default_value_t = FeatureConfig::default().min_df)]
     min_df: usize,
+    /// Add sentence embeddings from this all-MiniLM-L6-v2 folder (`model.safetensors`,
+    /// `config.json`, `tokenizer.json`) to the features. Needs a build with
+    /// `--features rift-stance/embed`.
+    #[arg(long)]
+    embed_model: Option<PathBuf>,
+    /// Encoder layers whose mean-pooled states are used (comma-separated, 1-based).
+    #[arg(long, value_delimiter = ',', default_values_t = DEFAULT_LAYERS)]
+    embed_layers: Vec<usize>,
+    /// Scale of the embedding block against the unit-length n-gram block.
+    #[arg(long, default_value_t = 1.0)]
+    embed_scale: f64,
+}
+
+/// The encoder named by `--embed-model`, if any.
+struct Encoder {
+    embedder: Arc<Embedder>,
+    layers: Vec<usize>,
+    scale: f64,
+}
+
+impl Encoder {
+    fn from_args(d: &DataArgs) -> anyhow::Result<Option<Self>> {
+        let Some(dir) = &d.embed_model else {
+            return Ok(None);
+        };
+        let started = Instant::now();
+        let embedder = Arc::new(Embedder::load(dir)?);
+        tracing::info!(dir = %dir.display(), seconds = started.elapsed().as_secs_f64(), "sentence encoder loaded");
+        Ok(Some(Encoder {
+            embedder,
+            layers: d.embed_layers.clone(),
+            scale: d.embed_scale,
+        }))
+    }
+
+    fn vectors(&self, examples: &[Example]) -> anyhow::Result<Vec<Vec<f32>>> {
+        let started = Instant::now();
+        let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
+        let v = self.embedder.embed(&texts, &self.layers)?;
+        eprintln!(
+            "embedded {} texts in {:.1} s",
+            texts.len(),
+            started.elapsed().as_secs_f64()
+        );
+        Ok(v)
+    }
+
+    fn dense<'a>(&self, vectors: &'a [Vec<f32>]) -> Dense<'a> {
+        Dense {
+            embedder: self.embedder.clone(),
+            layers: self.layers.clone(),
+            scale: self.scale,
+            vectors,
+        }
+    }
+}
+
+/// Trains on `examples`, with the encoder's embeddings when there is one.
+fn train_model(
+    examples: &[Example],
+    cfg: &TrainConfig,
+    issue: Option<String>,
+    enc: Option<&Encoder>,
+) -> anyhow::Result<StanceModel> {
+    Ok(match enc {
+        Some(enc) => {
+            let v = enc.vectors(examples)?;
+            StanceModel::train_with(examples, cfg, issue, Some(enc.dense(&v)))?
+        }
+        None => StanceModel::train(examples, cfg, issue)?,
+    })
+}
+
+/// Labels of `examples` by `model` (embeddings in batches).
+fn labels_of(model: &StanceModel, examples: &[Example]) -> anyhow::Result<Vec<StanceLabel>> {
+    let texts: Vec<&str> = examples.iter().map(|e| e.text.as_str()).collect();
+    Ok(model
+        .predict_batch(&texts)?
+        .into_iter()
+        .map(|p| p.label)
+        .collect())
 }
 
 #[derive(clap::Args, Debug)]
@@ -76,6 +159,10 @@ struct PredictArgs {
     /// Input format (only jsonl).
     #[arg(long, default_value = "jsonl")]
     format: String,
+    /// Sentence-encoder folder for a model trained with embeddings (default: the folder
+    /// recorded in the model file).
+    #[arg(long)]
+    embed_model: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -160,7 +247,13 @@ fn train(a: TrainArgs) -> anyhow::Result<ExitCode> {
     }
     let examples = load_all(&a.data)?;
     let started = Instant::now();
-    let model = StanceModel::train(&examples, &config(&a.data)?, a.data.issue.clone())?;
+    let enc = Encoder::from_args(&a.data)?;
+    let model = train_model(
+        &examples,
+        &config(&a.data)?,
+        a.data.issue.clone(),
+        enc.as_ref(),
+    )?;
     tracing::info!(
         examples = examples.len(),
         features = model.features.len(),
@@ -182,12 +275,13 @@ fn predict(a: PredictArgs) -> anyhow::Result<ExitCode> {
     if format_of(&a.format)? != DataFormat::Jsonl {
         bail!("rift stance predict reads jsonl only");
     }
-    let model = StanceModel::load(&a.model)?;
+    let model = StanceModel::load_with(&a.model, a.embed_model.as_deref())?;
     let input = data::read_jsonl(&a.data, false)?;
+    let texts: Vec<&str> = input.iter().map(|e| e.text.as_str()).collect();
+    let preds = model.predict_batch(&texts)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for e in &input {
-        let p = model.predict(&e.text);
+    for (e, p) in input.iter().zip(preds) {
         let line = serde_json::json!({
             "id": e.id,
             "label": p.label,
@@ -211,9 +305,14 @@ struct Scored {
 fn eval(a: EvalArgs) -> anyhow::Result<ExitCode> {
     let cfg = config(&a.data)?;
     let format = format_of(&a.data.format)?;
+    let enc = if a.model.is_some() {
+        None
+    } else {
+        Encoder::from_args(&a.data)?
+    };
     let mut runs: Vec<Scored> = Vec::new();
     if let Some(path) = &a.model {
-        let model = StanceModel::load(path)?;
+        let model = StanceModel::load_with(path, a.data.embed_model.as_deref())?;
         let examples = if format == DataFormat::Semeval {
             let mut v = Vec::new();
             for dir in semeval_dirs(&a.data)? {
@@ -224,10 +323,7 @@ fn eval(a: EvalArgs) -> anyhow::Result<ExitCode> {
             load_all(&a.data)?
         };
         let gold: Vec<StanceLabel> = examples.iter().map(|e| e.label).collect();
-        let pred = examples
-            .iter()
-            .map(|e| model.predict(&e.text).label)
-            .collect();
+        let pred = labels_of(&model, &examples)?;
         let train_major = model
             .trained_on
             .iter()
@@ -257,8 +353,13 @@ fn eval(a: EvalArgs) -> anyhow::Result<ExitCode> {
             vec![(a.data.data.display().to_string(), load_all(&a.data)?)]
         };
         for (name, examples) in groups {
+            let vectors = match &enc {
+                Some(enc) => enc.vectors(&examples)?,
+                None => Vec::new(),
+            };
             let started = Instant::now();
-            let cv = cross_validate(&examples, &cfg, k)?;
+            let dense = enc.as_ref().map(|e| e.dense(&vectors));
+            let cv = cross_validate_with(&examples, &cfg, k, dense)?;
             eprintln!(
                 "{name}: {k}-fold CV in {:.2} s; macro-F1 per fold {:?}",
                 started.elapsed().as_secs_f64(),
@@ -280,7 +381,7 @@ fn eval(a: EvalArgs) -> anyhow::Result<ExitCode> {
         for dir in semeval_dirs(&a.data)? {
             let (train, val) = data::read_semeval_target(&dir)?;
             let started = Instant::now();
-            let model = StanceModel::train(&train, &cfg, Some(target_name(&dir)))?;
+            let model = train_model(&train, &cfg, Some(target_name(&dir)), enc.as_ref())?;
             eprintln!(
                 "{}: trained on {} in {:.2} s",
                 target_name(&dir),
@@ -292,7 +393,7 @@ fn eval(a: EvalArgs) -> anyhow::Result<ExitCode> {
             runs.push(Scored {
                 name: format!("{} (train → val)", target_name(&dir)),
                 gold: val.iter().map(|e| e.label).collect(),
-                pred: val.iter().map(|e| model.predict(&e.text).label).collect(),
+                pred: labels_of(&model, &val)?,
                 majority: vec![major; val.len()],
             });
         }

@@ -8,12 +8,14 @@
 //! scores models, and [`data`] reads the training formats.
 
 pub mod data;
+pub mod embed;
 pub mod eval;
 mod features;
 mod svm;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::Arc;
 
 use rift_core::StanceLabel;
 use serde::{Deserialize, Serialize};
@@ -23,6 +25,7 @@ pub use svm::Loss;
 
 use crate::StanceError;
 use data::Example;
+use embed::{EmbedConfig, Embedder};
 use eval::{stratified_folds, Metrics};
 use features::{counts, key, ngrams, tfidf, Block, Sparse};
 use svm::{Instance, SolverParams};
@@ -105,8 +108,27 @@ pub struct StanceModel {
     pub weights: Vec<Vec<f32>>,
     /// One bias per class.
     pub bias: Vec<f64>,
+    /// Sentence-embedding block, when the model was trained with one: its weights follow the
+    /// n-gram weights in each row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub embed: Option<EmbedConfig>,
     #[serde(skip)]
     index: HashMap<u64, u32>,
+    #[serde(skip)]
+    embedder: Option<Arc<Embedder>>,
+}
+
+/// Sentence embeddings to train with ([`StanceModel::train_with`]).
+#[derive(Debug, Clone)]
+pub struct Dense<'a> {
+    /// The encoder (kept by the model, to embed at prediction time).
+    pub embedder: Arc<Embedder>,
+    /// Pooled layers ([`embed::DEFAULT_LAYERS`]).
+    pub layers: Vec<usize>,
+    /// Scale of the embedding block (1 = as long as the TF-IDF block).
+    pub scale: f64,
+    /// One vector per training example, from `embedder.embed(…, &layers)`.
+    pub vectors: &'a [Vec<f32>],
 }
 
 impl StanceModel {
@@ -115,6 +137,17 @@ impl StanceModel {
         examples: &[Example],
         config: &TrainConfig,
         issue: Option<String>,
+    ) -> Result<Self, StanceError> {
+        Self::train_with(examples, config, issue, None)
+    }
+
+    /// Trains on `examples`, with sentence embeddings appended to the n-gram features when
+    /// `dense` is given (its vectors aligned with `examples`).
+    pub fn train_with(
+        examples: &[Example],
+        config: &TrainConfig,
+        issue: Option<String>,
+        dense: Option<Dense<'_>>,
     ) -> Result<Self, StanceError> {
         let labels: Vec<StanceLabel> = StanceLabel::ALL
             .into_iter()
@@ -156,7 +189,34 @@ impl StanceModel {
             .collect();
         let features: Vec<String> = vocab.into_iter().map(|(s, _)| s).collect();
         let index = build_index(&features)?;
-        let xs: Vec<Sparse> = docs.iter().map(|c| tfidf(c, &index, &idf)).collect();
+        let mut xs: Vec<Sparse> = docs.iter().map(|c| tfidf(c, &index, &idf)).collect();
+        let mut embed_cfg = None;
+        if let Some(d) = &dense {
+            if d.vectors.len() != examples.len() {
+                return Err(StanceError::Train(format!(
+                    "{} embeddings for {} examples",
+                    d.vectors.len(),
+                    examples.len()
+                )));
+            }
+            let dim = d.embedder.dim(&d.layers);
+            for (x, v) in xs.iter_mut().zip(d.vectors) {
+                if v.len() != dim {
+                    return Err(StanceError::Train(format!(
+                        "embedding of length {}, expected {dim}",
+                        v.len()
+                    )));
+                }
+                append_dense(x, features.len(), v, d.scale);
+            }
+            embed_cfg = Some(EmbedConfig {
+                model_dir: d.embedder.dir().to_path_buf(),
+                layers: d.layers.clone(),
+                scale: d.scale,
+                dim,
+            });
+        }
+        let dim = features.len() + embed_cfg.as_ref().map_or(0, |e| e.dim);
 
         let mut trained_on = BTreeMap::new();
         for l in &labels {
@@ -214,7 +274,7 @@ impl StanceModel {
                     }
                 }
             }
-            let (w, b) = svm::train_binary(&xs, &inst, features.len(), params);
+            let (w, b) = svm::train_binary(&xs, &inst, dim, params);
             weights.push(w.into_iter().map(|x| x as f32).collect());
             bias.push(b);
         }
@@ -229,13 +289,91 @@ impl StanceModel {
             idf,
             weights,
             bias,
+            embed: embed_cfg,
             index,
+            embedder: dense.map(|d| d.embedder),
         })
     }
 
+    /// The feature vector of `text` (`vector`: its embedding, for a model with an embedding
+    /// block; computed here when `None`).
+    fn vector(&self, text: &str, vector: Option<&[f32]>) -> Result<Sparse, StanceError> {
+        let mut x = tfidf(&counts(&self.config.features, text), &self.index, &self.idf);
+        if let Some(cfg) = &self.embed {
+            let owned;
+            let v = match vector {
+                Some(v) => v,
+                None => {
+                    let e = self.embedder.as_ref().ok_or_else(|| {
+                        StanceError::Embed("model needs its sentence encoder".into())
+                    })?;
+                    owned = e.embed(&[text], &cfg.layers)?.pop().unwrap_or_default();
+                    &owned
+                }
+            };
+            if v.len() != cfg.dim {
+                return Err(StanceError::Embed(format!(
+                    "embedding of length {}, the model expects {}",
+                    v.len(),
+                    cfg.dim
+                )));
+            }
+            append_dense(&mut x, self.features.len(), v, cfg.scale);
+        }
+        Ok(x)
+    }
+
+    /// Whether the model has a sentence-embedding block.
+    pub fn uses_embeddings(&self) -> bool {
+        self.embed.is_some()
+    }
+
+    /// The encoder the model embeds with, when it has an embedding block.
+    pub fn embedder(&self) -> Option<&Arc<Embedder>> {
+        self.embedder.as_ref()
+    }
+
+    /// Sets the encoder (e.g. loaded from another folder than the one recorded at training).
+    pub fn set_embedder(&mut self, embedder: Arc<Embedder>) {
+        self.embedder = Some(embedder);
+    }
+
+    /// Embeddings of `texts` for this model (empty vectors when it has no embedding block).
+    pub fn embed_texts(&self, texts: &[&str]) -> Result<Vec<Vec<f32>>, StanceError> {
+        match (&self.embed, &self.embedder) {
+            (None, _) => Ok(vec![Vec::new(); texts.len()]),
+            (Some(cfg), Some(e)) => e.embed(texts, &cfg.layers),
+            (Some(_), None) => Err(StanceError::Embed(
+                "model needs its sentence encoder".into(),
+            )),
+        }
+    }
+
+    /// Predictions for many texts (embeddings computed in batches).
+    pub fn predict_batch(&self, texts: &[&str]) -> Result<Vec<Prediction>, StanceError> {
+        let vecs = self.embed_texts(texts)?;
+        texts
+            .iter()
+            .zip(&vecs)
+            .map(|(t, v)| {
+                let x = self.vector(t, self.embed.as_ref().map(|_| v.as_slice()))?;
+                Ok(self.predict_vector(&x))
+            })
+            .collect()
+    }
+
     /// Decision value per class (in `labels` order).
+    ///
+    /// A model with an embedding block embeds `text` here; if that fails (no encoder), the
+    /// embedding block is left out.
     pub fn decision(&self, text: &str) -> Vec<f64> {
-        let x = tfidf(&counts(&self.config.features, text), &self.index, &self.idf);
+        let x = self.vector(text, None).unwrap_or_else(|_| {
+            tfidf(&counts(&self.config.features, text), &self.index, &self.idf)
+        });
+        self.decision_of(&x)
+    }
+
+    fn decision_of(&self, x: &Sparse) -> Vec<f64> {
         self.weights
             .iter()
             .zip(&self.bias)
@@ -257,10 +395,18 @@ impl StanceModel {
     /// Label, score and confidence of one text.
     pub fn predict(&self, text: &str) -> Prediction {
         let d = self.decision(text);
+        self.prediction_of(&d)
+    }
+
+    fn predict_vector(&self, x: &Sparse) -> Prediction {
+        self.prediction_of(&self.decision_of(x))
+    }
+
+    fn prediction_of(&self, d: &[f64]) -> Prediction {
         let best = (0..d.len())
             .max_by(|&a, &b| d[a].total_cmp(&d[b]).then(b.cmp(&a)))
             .unwrap_or(0);
-        let p = weights_of(self.config.loss, &d);
+        let p = weights_of(self.config.loss, d);
         let score = self
             .labels
             .iter()
@@ -303,17 +449,30 @@ impl StanceModel {
         })
     }
 
-    /// Reads a model file, checking its format and version.
+    /// Reads a model file, checking its format and version. A model with an embedding block
+    /// loads its encoder from the folder recorded at training ([`EmbedConfig::model_dir`]).
     pub fn load(path: &Path) -> Result<Self, StanceError> {
+        Self::load_with(path, None)
+    }
+
+    /// [`Self::load`], loading the encoder of an embedding model from `embed_dir` instead of
+    /// the recorded folder.
+    pub fn load_with(path: &Path, embed_dir: Option<&Path>) -> Result<Self, StanceError> {
         let text = std::fs::read_to_string(path).map_err(|source| StanceError::Io {
             path: path.to_path_buf(),
             source,
         })?;
-        Self::from_json(&text)
+        Self::from_json_with(&text, embed_dir)
     }
 
-    /// Parses a model from JSON, checking its format and version.
+    /// Parses a model from JSON, checking its format and version (an embedding model loads
+    /// its encoder from the recorded folder).
     pub fn from_json(text: &str) -> Result<Self, StanceError> {
+        Self::from_json_with(text, None)
+    }
+
+    /// [`Self::from_json`], loading an embedding model's encoder from `embed_dir` when given.
+    pub fn from_json_with(text: &str, embed_dir: Option<&Path>) -> Result<Self, StanceError> {
         let mut m: StanceModel = serde_json::from_str(text)?;
         if m.format != MODEL_FORMAT || m.version != MODEL_VERSION {
             return Err(StanceError::ModelVersion {
@@ -322,16 +481,38 @@ impl StanceModel {
             });
         }
         let dim = m.features.len();
+        let full = dim + m.embed.as_ref().map_or(0, |e| e.dim);
         if m.idf.len() != dim
             || m.weights.len() != m.labels.len()
             || m.bias.len() != m.labels.len()
-            || m.weights.iter().any(|w| w.len() != dim)
+            || m.weights.iter().any(|w| w.len() != full)
         {
             return Err(StanceError::Train("model file sizes do not agree".into()));
         }
         m.index = build_index(&m.features)?;
+        if let Some(cfg) = &m.embed {
+            let e = Embedder::load(embed_dir.unwrap_or(&cfg.model_dir))?;
+            if e.dim(&cfg.layers) != cfg.dim {
+                return Err(StanceError::Embed(format!(
+                    "{}: the encoder gives {} values, the model expects {}",
+                    e.dir().display(),
+                    e.dim(&cfg.layers),
+                    cfg.dim
+                )));
+            }
+            m.embedder = Some(Arc::new(e));
+        }
         Ok(m)
     }
+}
+
+/// Appends an embedding (scaled by `scale`) after the `offset` n-gram features.
+fn append_dense(x: &mut Sparse, offset: usize, v: &[f32], scale: f64) {
+    x.extend(
+        v.iter()
+            .enumerate()
+            .map(|(i, &e)| ((offset + i) as u32, f64::from(e) * scale)),
+    );
 }
 
 fn weights_of(loss: Loss, d: &[f64]) -> Vec<f64> {
@@ -389,6 +570,26 @@ pub fn cross_validate(
     config: &TrainConfig,
     k: usize,
 ) -> Result<CvResult, StanceError> {
+    cross_validate_with(examples, config, k, None)
+}
+
+/// [`cross_validate`] with sentence embeddings (`dense.vectors`: one per example, computed
+/// once — the encoder is fixed, so this leaks nothing between folds).
+pub fn cross_validate_with(
+    examples: &[Example],
+    config: &TrainConfig,
+    k: usize,
+    dense: Option<Dense<'_>>,
+) -> Result<CvResult, StanceError> {
+    if let Some(d) = &dense {
+        if d.vectors.len() != examples.len() {
+            return Err(StanceError::Train(format!(
+                "{} embeddings for {} examples",
+                d.vectors.len(),
+                examples.len()
+            )));
+        }
+    }
     let gold: Vec<StanceLabel> = examples.iter().map(|e| e.label).collect();
     let fold = stratified_folds(&gold, k, config.seed);
     let mut predictions = vec![StanceLabel::Neutral; examples.len()];
@@ -400,11 +601,26 @@ pub fn cross_validate(
             .filter(|(_, &x)| x != f)
             .map(|(e, _)| e.clone())
             .collect();
-        let model = StanceModel::train(&train, config, None)?;
+        let train_vecs: Vec<Vec<f32>> = dense.as_ref().map_or_else(Vec::new, |d| {
+            d.vectors
+                .iter()
+                .zip(&fold)
+                .filter(|(_, &x)| x != f)
+                .map(|(v, _)| v.clone())
+                .collect()
+        });
+        let fold_dense = dense.as_ref().map(|d| Dense {
+            embedder: d.embedder.clone(),
+            layers: d.layers.clone(),
+            scale: d.scale,
+            vectors: &train_vecs,
+        });
+        let model = StanceModel::train_with(&train, config, None, fold_dense)?;
         let mut fg = Vec::new();
         let mut fp = Vec::new();
         for (i, e) in examples.iter().enumerate().filter(|(i, _)| fold[*i] == f) {
-            predictions[i] = model.predict(&e.text).label;
+            let v = dense.as_ref().map(|d| d.vectors[i].as_slice());
+            predictions[i] = model.predict_vector(&model.vector(&e.text, v)?).label;
             fg.push(e.label);
             fp.push(predictions[i]);
         }
