@@ -676,6 +676,24 @@ impl Extractor {
             {
                 break;
             }
+            // `…,” an intelligence source, who was not authorized to speak, told Fox News.`
+            if w == "," && k > a {
+                let far = (k + 24).min(hi);
+                if let Some(j) = (k + 1..far).find(|&j| {
+                    matches!(toks[j].text(text), "," | "." | ";" | "“" | "\"" | "”")
+                        && !crate::words::abbrev_dot(text, toks, j)
+                }) {
+                    let cue = (toks[j].text(text) == "," && j + 1 < hi)
+                        .then(|| self.cue_at(text, toks, j + 1))
+                        .flatten()
+                        .filter(|(cw, _)| cw.form == CueForm::Finite && !cw.object);
+                    if let Some((cw, n)) = cue {
+                        let mut src = crate::source::typed(text, toks, a, k, names)?;
+                        src.end = j;
+                        return Some((toks[j + 1].start..toks[j + n].end, cw.lemma, src));
+                    }
+                }
+            }
             if let Some((cw, n)) = self.cue_at(text, toks, k) {
                 if cw.form == CueForm::Participle || (cw.weak && cw.form == CueForm::Base) {
                     continue;
@@ -1230,7 +1248,18 @@ impl Extractor {
             // base forms only after plural pronouns ("they believe that") or modals
             if k == lo || crate::words::pronoun(prev_w).is_none() {
                 let src = subject_before(text, toks, lo, k, names);
-                if !src.as_ref().is_some_and(|s| s.kind == SourceType::Group) {
+                // a group, or a plural head (`Clinton strategists think`, `aides say`)
+                let plural = |p: &SourcePhrase| {
+                    let h = toks[p.end - 1].text(text);
+                    p.kind == SourceType::Group
+                        || (h.len() >= 4
+                            && h.ends_with('s')
+                            && !h.ends_with("ss")
+                            && !h.ends_with("’s")
+                            && !h.ends_with("'s"))
+                        || matches!(h, "percent" | "majority" | "people" | "half" | "most")
+                };
+                if !src.as_ref().is_some_and(plural) {
                     return None;
                 }
             }
@@ -1706,6 +1735,35 @@ fn skip_time(text: &str, toks: &[Token], c: usize, end: usize) -> usize {
 fn clause_start(text: &str, toks: &[Token], c: usize) -> bool {
     let t = &toks[c];
     let w = t.text(text);
+    // A bare noun phrase of one or two words and an auxiliary (`think women are likely …`).
+    let aux = |j: usize| {
+        toks.get(j).is_some_and(|t| {
+            matches!(
+                t.text(text),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "have"
+                    | "has"
+                    | "had"
+                    | "must"
+                    | "might"
+                    | "may"
+            )
+        })
+    };
+    if t.kind == TokenKind::Word
+        && !has(BREAK, w)
+        && (aux(c + 1)
+            || (toks.get(c + 1).is_some_and(|t| t.kind == TokenKind::Word) && aux(c + 2)))
+    {
+        return true;
+    }
     if t.is_capitalized(text) {
         // A name starts a clause when a verb follows it (`believes Trump is …`), not in
         // `knows Mary well`.
@@ -1796,16 +1854,19 @@ fn content_stop(
     // starts an attribution of its own.
     if let Some(j) = (c + 2..end_tok.saturating_sub(2)).find(|&j| {
         matches!(toks[j].text(text), "and" | "but") && !in_quote(j) && {
-            // `and predicted that …`, `and they say that …`
-            let v = if crate::words::pronoun(toks[j + 1].text(text)).is_some() {
-                j + 2
-            } else {
-                j + 1
-            };
-            let vw = toks[v].text(text);
-            lex.get(vw).is_some_and(|w| {
-                w.form == CueForm::Finite && !w.object && vw.ends_with("ed")
-                    || matches!(vw, "said" | "told" | "says" | "say")
+            // `and predicted that …`, `and they say …`, `and aides say …`, `and his
+            // advisers say …`
+            (j + 1..(j + 4).min(end_tok)).any(|v| {
+                let vw = toks[v].text(text);
+                let between_ok = (j + 1..v).all(|b| {
+                    toks[b].kind == TokenKind::Word && lex.get(toks[b].text(text)).is_none()
+                });
+                between_ok
+                    && (v == j + 1
+                        && lex.get(vw).is_some_and(|w| {
+                            w.form == CueForm::Finite && !w.object && vw.ends_with("ed")
+                        })
+                        || matches!(vw, "said" | "told" | "says" | "say" | "think" | "believe"))
             })
         }
     }) {
