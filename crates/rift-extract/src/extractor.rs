@@ -239,6 +239,57 @@ impl Extractor {
                                 }
                             }
                         }
+                        // `X said that he “supports Trump 100 percent”`: the words between the
+                        // cue and the quote are content too (mixed), not a colon or a time.
+                        if cue.end <= q.open.start {
+                            let lo_s = sents[so].toks.clone();
+                            let between: Vec<usize> = lo_s
+                                .filter(|&k| {
+                                    toks[k].start >= cue.end && toks[k].end <= q.open.start
+                                })
+                                .collect();
+                            if let (Some(&b0), Some(&b1)) = (between.first(), between.last()) {
+                                let mut c = skip_time(text, &toks, b0, b1 + 1);
+                                while c <= b1 && toks[c].text(text) == "," {
+                                    c += 1;
+                                }
+                                let colon = (c..=b1).any(|j| {
+                                    matches!(toks[j].text(text), ":" | "—" | "–" | "(" | ";")
+                                });
+                                let words = (c..=b1)
+                                    .filter(|&j| toks[j].kind == TokenKind::Word)
+                                    .count();
+                                let told = matches!(
+                                    lemma,
+                                    "tell"
+                                        | "ask"
+                                        | "warn"
+                                        | "urge"
+                                        | "remind"
+                                        | "assure"
+                                        | "inform"
+                                );
+                                if c <= b1
+                                    && !colon
+                                    && words >= 1
+                                    && toks[c].kind == TokenKind::Word
+                                {
+                                    let start = if told {
+                                        (c..=b1).find(|&j| toks[j].text(text) == "that")
+                                    } else if is_preposition(toks[c].text(text))
+                                        && toks[c].text(text) != "that"
+                                    {
+                                        (c..=b1).find(|&j| toks[j].text(text) == "that")
+                                    } else {
+                                        Some(c)
+                                    };
+                                    if let Some(st) = start {
+                                        content = toks[st].start..content.end.max(q.end());
+                                        kind = StatementKind::Indirect;
+                                    }
+                                }
+                            }
+                        }
                         // `“Everything …,” he exclaimed, “has totally overlapped.”`: the second
                         // part shares the first one's credit and continues it.
                         let shared = last_direct
@@ -1284,10 +1335,20 @@ impl Extractor {
         let mut saw_that = false;
         if cw.takes_object {
             // "told reporters (that)", "warned the West (that)"
-            let limit = (c + 6).min(end_tok);
-            if let Some(t) = (c..limit).find(|&j| matches!(toks[j].text(text), "that" | "to")) {
-                saw_that = toks[t].text(text) == "that";
-                c = if saw_that { t } else { t + 1 };
+            // "asked Sanders how …", "accusing them of …", "told members of the council that"
+            let limit = (c + 10).min(end_tok);
+            let wh = |w: &str| matches!(w, "if" | "whether" | "how" | "what" | "why" | "when");
+            if let Some(t) = (c..limit).find(|&j| {
+                let w = toks[j].text(text);
+                matches!(w, "that" | "to")
+                    || (cw.lemma == "ask" && (wh(w) || w == "about"))
+                    || (cw.lemma == "accuse" && w == "of")
+                    || matches!(w, "," | ";" | "“" | "\"")
+            }) {
+                let w = toks[t].text(text);
+                saw_that = w == "that";
+                // PolNeAR keeps `to` and `about` in the content (`urged Congress [to act]`).
+                c = if w == "of" { t + 1 } else { t };
             } else if c < end_tok
                 && matches!(
                     toks[c].text(text),
