@@ -1933,6 +1933,18 @@ fn content_stop(
     }) {
         stop = j;
     }
+    // `…, according to X` and `…, saying …` credit or add an attribution of their own.
+    if let Some(j) = (c + 2..stop.saturating_sub(1)).find(|&j| {
+        toks[j].text(text) == ","
+            && !in_quote(j)
+            && (toks[j + 1].text(text).eq_ignore_ascii_case("according")
+                && toks.get(j + 2).is_some_and(|t| t.text(text) == "to")
+                || lex
+                    .get(toks[j + 1].text(text))
+                    .is_some_and(|w| w.form == CueForm::Participle && !w.object))
+    }) {
+        stop = j;
+    }
     if let Some(qs) = (c..stop).find(|&j| in_quote(j)) {
         // a quote opens later in the sentence: cut at the last comma before it if a cue sits
         // between that comma and the quote.
