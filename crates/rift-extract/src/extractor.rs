@@ -1341,6 +1341,7 @@ impl Extractor {
             if let Some(t) = (c..limit).find(|&j| {
                 let w = toks[j].text(text);
                 matches!(w, "that" | "to")
+                    || (j > c && matches!(w, "he" | "she" | "they" | "we" | "I" | "it" | "there"))
                     || (cw.lemma == "ask" && (wh(w) || w == "about"))
                     || (cw.lemma == "accuse" && w == "of")
                     || matches!(w, "," | ";" | "“" | "\"")
