@@ -1085,12 +1085,37 @@ impl Extractor {
             // The subject: a phrase right before the cue, else the sentence start.
             let subj = match subject_before(text, toks, lo, cue_start, names) {
                 Some(p) => p.start,
-                None if cue_start - lo <= 8
-                    && (lo..cue_start).all(|j| toks[j].text(text) != ",") =>
-                {
-                    lo
+                None => {
+                    // back over the noun phrase to a conjunction or comma (`But while [this
+                    // informational nihilism] appears …`)
+                    let mut j = cue_start;
+                    while j > lo
+                        && toks[j - 1].kind == TokenKind::Word
+                        && !matches!(
+                            toks[j - 1].text(text).to_ascii_lowercase().as_str(),
+                            "but"
+                                | "while"
+                                | "and"
+                                | "as"
+                                | "if"
+                                | "because"
+                                | "although"
+                                | "though"
+                                | "when"
+                                | "since"
+                                | "that"
+                                | "so"
+                                | "yet"
+                                | "or"
+                        )
+                    {
+                        j -= 1;
+                    }
+                    if j == cue_start || cue_start - j > 8 {
+                        return None;
+                    }
+                    j
                 }
-                None => return None,
             };
             if cue_start <= subj || (subj..cue_start).any(in_quote) {
                 return None;
@@ -1100,7 +1125,14 @@ impl Extractor {
         if in_quote(c) {
             return None;
         }
-        let stop = content_stop(text, toks, c, end_tok, in_quote, &self.lexicon);
+        let mut stop = content_stop(text, toks, c, end_tok, in_quote, &self.lexicon);
+        // The raised clause ends at the first comma or dash (`to be heavily used by ISIS - so
+        // much so …`).
+        if let Some(j) = (c + 1..stop).find(|&j| {
+            matches!(toks[j].text(text), "," | ";" | "—" | "–" | "-" | ":") && !in_quote(j)
+        }) {
+            stop = j;
+        }
         if stop <= c {
             return None;
         }
@@ -1210,7 +1242,23 @@ impl Extractor {
             {
                 crate::source::name_before(text, toks, lo, k, names)
             } else if matches!(prev, "," | "”" | "\"" | "’") || k == lo {
-                sentence_start_subject(text, toks, lo, k, names)
+                // `“…,” Ramos said, referring to …`: the credit's speaker.
+                let credit = (prev == ",")
+                    .then(|| {
+                        (k.saturating_sub(7).max(lo)..k - 1)
+                            .rev()
+                            .find(|&j| {
+                                self.cue_at(text, toks, j).is_some_and(|(c, _)| {
+                                    c.form == CueForm::Finite && !c.weak && !c.object
+                                })
+                            })
+                            .and_then(|j| {
+                                subject_before(text, toks, lo, j, names)
+                                    .or_else(|| phrase_after(text, toks, j + 1, k - 1, names))
+                            })
+                    })
+                    .flatten();
+                credit.or_else(|| sentence_start_subject(text, toks, lo, k, names))
             } else {
                 None
             }?;

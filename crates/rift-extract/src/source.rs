@@ -232,11 +232,13 @@ pub fn with_appositive(text: &str, toks: &[Token], mut p: SourcePhrase, hi: usiz
         && (w.chars().next().is_some_and(char::is_lowercase)
             || matches!(w, "A" | "An" | "The")
             || next.is_capitalized(text));
+    // a participle clause (`…, referring to …`) is not an appositive
     if !appositive
         || matches!(
             w,
             "and" | "but" | "or" | "said" | "says" | "adding" | "saying"
         )
+        || (w.ends_with("ing") && w.chars().next().is_some_and(char::is_lowercase))
     {
         return p;
     }
