@@ -33,26 +33,28 @@ fn is_letter(c: Option<char>) -> bool {
 pub fn find_quotes(text: &str, range: Range) -> Vec<Quote> {
     let s = &text[range.clone()];
     let base = range.start;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let mut out = Vec::new();
     let mut open_double: Option<(usize, usize)> = None; // (byte, len)
     let mut open_single: Option<(usize, usize)> = None;
-    let prev = |k: usize| if k == 0 { None } else { Some(chars[k - 1].1) };
-    let next = |k: usize| chars.get(k + 1).map(|c| c.1);
+    // No per-paragraph buffer: most characters are not quote marks, and the neighbours of a
+    // mark are decoded from the string around it.
     let mut skip = false;
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    for (i, c) in s.char_indices() {
+        if !matches!(c, '“' | '„' | '«' | '”' | '»' | '"' | '‘' | '’' | '\'') {
+            continue;
+        }
         if skip {
             skip = false;
             continue;
         }
         let mut len = c.len_utf8();
-        let p = prev(k);
-        let mut n = next(k);
+        let p = s[..i].chars().next_back();
+        let mut n = s[i + len..].chars().next();
         // Two apostrophes (`''…''`, as some wires print quotes) are one double mark.
         let c = if c == '\'' && n == Some('\'') {
             skip = true;
             len = 2;
-            n = chars.get(k + 2).map(|c| c.1);
+            n = s[i + 2..].chars().next();
             '"'
         } else {
             c

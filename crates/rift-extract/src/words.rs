@@ -914,7 +914,16 @@ pub fn listed(list: &[&str], w: &str) -> bool {
         .iter()
         .position(|l| std::ptr::eq(l.as_ptr(), list.as_ptr()))
     {
-        return index().get(w).is_some_and(|b| b & (1 << i) != 0);
+        let ix = index();
+        // (first byte, length) pre-filter: most words are in no list.
+        let b = w.as_bytes();
+        let (Some(&f), true) = (b.first(), b.len() < 32) else {
+            return false;
+        };
+        if ix.filter[f as usize] & (1u32 << b.len()) == 0 {
+            return false;
+        }
+        return ix.map.get(w).is_some_and(|b| b & (1 << i) != 0);
     }
     let b = w.as_bytes();
     let Some(&first) = b.first() else {
@@ -969,18 +978,31 @@ impl std::hash::Hasher for FxHasher {
 /// Hash-map builder using [`FxHasher`].
 pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
-type Index = std::collections::HashMap<&'static str, u16, FxBuild>;
+struct Index {
+    /// word → one bit per list of [`LISTS`].
+    map: std::collections::HashMap<&'static str, u16, FxBuild>,
+    /// first byte → bit per word length (< 32) present in some list.
+    filter: [u32; 256],
+}
 
 fn index() -> &'static Index {
     static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut m = Index::default();
+        let mut map = std::collections::HashMap::default();
+        let mut filter = [0u32; 256];
         for (i, l) in LISTS.iter().enumerate() {
             for w in l.iter() {
-                *m.entry(*w).or_insert(0u16) |= 1 << i;
+                *map.entry(*w).or_insert(0u16) |= 1 << i;
+                let b = w.as_bytes();
+                if let Some(&f) = b.first() {
+                    // words of 32 bytes or more are never looked up (see `listed`)
+                    if b.len() < 32 {
+                        filter[f as usize] |= 1u32 << b.len();
+                    }
+                }
             }
         }
-        m
+        Index { map, filter }
     })
 }
 
