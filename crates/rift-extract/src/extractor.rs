@@ -1288,6 +1288,25 @@ impl Extractor {
         }
         // `…, Israeli officials said Wednesday.`
         let rest = skip_time(text, toks, rest, end_tok);
+        // Inverted credit: `But that is not good enough, said Howard Rubel, a senior analyst.`
+        if k > lo
+            && toks[k - 1].text(text) == ","
+            && cw.form == CueForm::Finite
+            && !cw.weak
+            && !cw.object
+            && !(lo..k).any(in_quote)
+            && count_words(&text[toks[lo].start..toks[k - 1].start]) >= 3
+            && subject_before(text, toks, lo, k, names).is_none()
+        {
+            let rest = skip_time(text, toks, after, end_tok);
+            if let Some(src) = phrase_after(text, toks, rest, end_tok, names) {
+                let src = crate::source::with_appositive(text, toks, src, end_tok);
+                if !src.pronoun || src.end >= end_tok.saturating_sub(1) {
+                    let content = toks[lo].start..toks[k - 1].start;
+                    return self.draft(text, s, si, content, cue, cw.lemma, &src, toks, date0);
+                }
+            }
+        }
         // `…, a Cairo airport official told The New York Times.`: a short addressee only.
         let addressee_only = cw.takes_object
             && rest < end_tok

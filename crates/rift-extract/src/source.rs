@@ -45,6 +45,26 @@ pub fn subject_before(
     while end > lo && is_word(&toks[end - 1]) && has(SKIPPABLE, word(text, &toks[end - 1])) {
         end -= 1;
     }
+    // a parenthetical after the name belongs to the source span: `Sen. Bernie Sanders (I-Vt.)
+    // said`, `Sen. Jack Reed (D-R.I.), said`
+    let mut paren_end = None;
+    {
+        let mut e = end;
+        if e > lo + 1 && word(text, &toks[e - 1]) == "," && word(text, &toks[e - 2]) == ")" {
+            e -= 1;
+        }
+        if e > lo + 2 && word(text, &toks[e - 1]) == ")" {
+            if let Some(open) = (e.saturating_sub(10).max(lo)..e - 1)
+                .rev()
+                .find(|&j| word(text, &toks[j]) == "(")
+            {
+                if open > lo && is_word(&toks[open - 1]) {
+                    paren_end = Some(e);
+                    end = open;
+                }
+            }
+        }
+    }
     // skip a time phrase: "on May 14", "on Tuesday", "in 2016"
     if end >= lo + 2 {
         let mut k = end;
@@ -209,6 +229,11 @@ pub fn subject_before(
             pronoun: false,
         })
     })?;
+    if let Some(e) = paren_end {
+        if p.end == end && !p.pronoun {
+            p.end = e;
+        }
+    }
     if end < full_end && !p.pronoun {
         // The source span covers its appositives (`Mukasey, the attorney general under Bush,`).
         let mut e = full_end;
@@ -310,6 +335,20 @@ fn is_appositive(text: &str, toks: &[Token]) -> bool {
     }
     // an age: `Lance Beebe, 49, a Navy veteran, said`
     if toks.len() == 1 && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    // `Marlon Marshall, Clinton's director of state campaigns, said`, `Chris Covert, South
+    // Carolina director for Sanders, said`: a capitalised start with a role noun in it
+    if first.is_capitalized(text)
+        && toks.len() <= 12
+        && (w.ends_with("’s") || w.ends_with("'s") || toks.len() >= 2)
+        && toks.iter().any(|t| {
+            has(ROLE_HEADS, word(text, t)) && word(text, t).bytes().all(|b| b.is_ascii_lowercase())
+        })
+        && !toks
+            .windows(2)
+            .any(|w2| matches!(word(text, &w2[0]), "and" | "or") && w2[1].is_capitalized(text))
+    {
         return true;
     }
     first.kind == TokenKind::Word
