@@ -1344,6 +1344,7 @@ impl Extractor {
                     let next = toks.get(rest + 1).map_or("", |t| t.text(text));
                     let only_before = rest + 1 >= end_tok
                         || matches!(next, "and" | "but" | "while" | "although" | "though")
+                        || (next.ends_with("ing") && next.bytes().all(|b| b.is_ascii_lowercase()))
                         || self
                             .cue_at(text, toks, rest + 1)
                             .is_some_and(|(c, _)| c.form == CueForm::Participle)
@@ -1982,22 +1983,26 @@ fn content_stop(
     // `… that she didn’t want to think about it and predicted that …`: a conjoined cue verb
     // starts an attribution of its own.
     if let Some(j) = (c + 2..end_tok.saturating_sub(2)).find(|&j| {
-        matches!(toks[j].text(text), "and" | "but") && !in_quote(j) && {
-            // `and predicted that …`, `and they say …`, `and aides say …`, `and his
-            // advisers say …`
-            (j + 1..(j + 4).min(end_tok)).any(|v| {
-                let vw = toks[v].text(text);
-                let between_ok = (j + 1..v).all(|b| {
-                    toks[b].kind == TokenKind::Word && lex.get(toks[b].text(text)).is_none()
-                });
-                between_ok
-                    && (v == j + 1
-                        && lex.get(vw).is_some_and(|w| {
-                            w.form == CueForm::Finite && !w.object && vw.ends_with("ed")
-                        })
-                        || matches!(vw, "said" | "told" | "says" | "say" | "think" | "believe"))
-            })
-        }
+        matches!(
+            toks[j].text(text),
+            "and" | "but" | "while" | "whereas" | "although" | "though"
+        ) && !in_quote(j)
+            && {
+                // `and predicted that …`, `and they say …`, `and aides say …`, `and his
+                // advisers say …`
+                (j + 1..(j + 4).min(end_tok)).any(|v| {
+                    let vw = toks[v].text(text);
+                    let between_ok = (j + 1..v).all(|b| {
+                        toks[b].kind == TokenKind::Word && lex.get(toks[b].text(text)).is_none()
+                    });
+                    between_ok
+                        && (v == j + 1
+                            && lex.get(vw).is_some_and(|w| {
+                                w.form == CueForm::Finite && !w.object && vw.ends_with("ed")
+                            })
+                            || matches!(vw, "said" | "told" | "says" | "say" | "think" | "believe"))
+                })
+            }
     }) {
         stop = j;
     }

@@ -90,8 +90,11 @@ impl Store {
     fn setup(conn: Connection) -> Result<Store> {
         // `journal_mode` returns a row; in-memory databases answer "memory".
         let _mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        // A 16 MiB page cache (SQLite's default is 2 MB): a large ingest looks up stored texts
+        // (near-duplicate candidates) and index pages all over a file of hundreds of MB.
         conn.execute_batch(
-            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;",
+            "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;
+             PRAGMA cache_size = -16384;",
         )?;
         let mut store = Store { conn };
         store.migrate()?;
