@@ -852,7 +852,11 @@ impl Extractor {
                 self.raising(text, toks, si, s, k, end_tok, names, date0, &in_quote)
             {
                 Some(d)
-            } else if has(NOMINAL, w) && toks.get(k + 1).is_some_and(|t| t.text(text) == "that") {
+            } else if has(NOMINAL, w)
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| matches!(t.text(text), "that" | "to"))
+            {
                 self.nominal(text, toks, si, s, k, end_tok, names, date0)
             } else if let Some((cw, n)) = self.cue_at(text, toks, k) {
                 self.verbal(
@@ -1165,13 +1169,27 @@ impl Extractor {
         if k == lo {
             return None;
         }
+        // the possessor is the source: `Trump’s insistence that …`, `his plan to …`
         let poss = &toks[k - 1];
         let pw = poss.text(text);
-        if !(pw.ends_with("’s") || pw.ends_with("'s")) {
-            return None;
-        }
-        let src = subject_before(text, toks, lo, k, names)?;
-        let start = k + 2;
+        let src = if pw.ends_with("’s") || pw.ends_with("'s") {
+            subject_before(text, toks, lo, k, names)?
+        } else {
+            let kind = match pw.to_ascii_lowercase().as_str() {
+                "his" | "her" | "my" => SourceType::Person,
+                "their" | "our" => SourceType::Group,
+                _ => return None,
+            };
+            SourcePhrase {
+                start: k - 1,
+                end: k,
+                kind,
+                name: None,
+                pronoun: true,
+            }
+        };
+        // PolNeAR keeps `that` and `to` in the content.
+        let start = k + 1;
         let end = (start..end_tok)
             .find(|&j| toks[j].text(text) == ",")
             .unwrap_or(end_tok);

@@ -9,7 +9,7 @@ use std::time::Instant;
 use anyhow::{bail, Context};
 use rift_core::StanceLabel;
 use rift_stance::model::data::{self, DataFormat, Example};
-use rift_stance::model::embed::{Embedder, DEFAULT_LAYERS};
+use rift_stance::model::embed::{Embedder, DEFAULT_LAYERS, DEFAULT_SCALE};
 use rift_stance::model::eval::{majority_label, Metrics};
 use rift_stance::model::{cross_validate_with, Dense, FeatureConfig, Loss};
 use rift_stance::{StanceModel, TrainConfig};
@@ -65,7 +65,7 @@ struct DataArgs {
     #[arg(long, value_delimiter = ',', default_values_t = DEFAULT_LAYERS)]
     embed_layers: Vec<usize>,
     /// Scale of the embedding block against the unit-length n-gram block.
-    #[arg(long, default_value_t = 1.0)]
+    #[arg(long, default_value_t = DEFAULT_SCALE)]
     embed_scale: f64,
 }
 

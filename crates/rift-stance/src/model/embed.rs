@@ -28,8 +28,12 @@ pub struct EmbedConfig {
     pub dim: usize,
 }
 
-/// Layers pooled by default: the last one (sentence-transformers' pooling).
-pub const DEFAULT_LAYERS: [usize; 1] = [6];
+/// Layers pooled by default: all six encoder layers of MiniLM-L6 (chosen by GWSD 5-fold CV:
+/// macro-F1 0.639 with the last layer alone, 0.647 with layers 2, 4, 6, 0.652 with 1–6).
+pub const DEFAULT_LAYERS: [usize; 6] = [1, 2, 3, 4, 5, 6];
+
+/// Default scale of the embedding block ([`EmbedConfig::scale`]), chosen by the same CV.
+pub const DEFAULT_SCALE: f64 = 0.7;
 
 #[cfg(feature = "embed")]
 mod imp {
