@@ -848,6 +848,8 @@ impl Extractor {
                 self.according(text, toks, si, s, k, end_tok, names, date0)
             } else if let Some(d) = self.asked(text, toks, si, s, k, end_tok, names, date0) {
                 Some(d)
+            } else if let Some(d) = self.in_view(text, toks, si, s, k, end_tok, names, date0) {
+                Some(d)
             } else if let Some(d) =
                 self.raising(text, toks, si, s, k, end_tok, names, date0, &in_quote)
             {
@@ -1033,6 +1035,63 @@ impl Extractor {
         Some(d)
     }
 
+    /// `In their view, …`, `In Mr. Allen’s view, …`, `In his opinion, …`: the possessor is the
+    /// source, the rest of the sentence the content.
+    #[allow(clippy::too_many_arguments)]
+    fn in_view(
+        &self,
+        text: &str,
+        toks: &[Token],
+        si: usize,
+        s: &Sent,
+        k: usize,
+        end_tok: usize,
+        names: &Names,
+        date0: Option<Date>,
+    ) -> Option<Draft> {
+        if !toks[k].text(text).eq_ignore_ascii_case("in") {
+            return None;
+        }
+        let noun = (k + 2..(k + 8).min(end_tok)).find(|&j| {
+            matches!(
+                toks[j].text(text),
+                "view" | "opinion" | "words" | "estimation" | "telling" | "judgment" | "eyes"
+            )
+        })?;
+        if toks.get(noun + 1).map(|t| t.text(text)) != Some(",") || noun + 2 >= end_tok {
+            return None;
+        }
+        let pw = toks[noun - 1].text(text);
+        let src = if pw.ends_with("’s") || pw.ends_with("'s") {
+            subject_before(text, toks, k + 1, noun, names)?
+        } else {
+            let kind = match pw {
+                "his" | "her" | "my" => SourceType::Person,
+                "their" | "our" => SourceType::Group,
+                _ => return None,
+            };
+            if noun != k + 2 {
+                return None;
+            }
+            SourcePhrase {
+                start: noun - 1,
+                end: noun,
+                kind,
+                name: None,
+                pronoun: true,
+            }
+        };
+        let c = noun + 2;
+        let in_q = |_: usize| false;
+        let stop = content_stop(text, toks, c, end_tok, &in_q, &self.lexicon);
+        if stop <= c {
+            return None;
+        }
+        let content = toks[c].start..toks[stop - 1].end;
+        let cue = toks[k].start..toks[noun].end;
+        self.draft(text, s, si, content, cue, "view", &src, toks, date0)
+    }
+
     /// Raising verbs, whose content is split around the cue and has no source (PolNeAR draws
     /// `[Kasich] appears [to have the state all to himself]`): `X seems/appears to …`,
     /// `X seemed unperturbed`, `X is expected to …`, `It seems (that) …`. The content runs
@@ -1115,7 +1174,15 @@ impl Extractor {
                     {
                         j -= 1;
                     }
-                    if j == cue_start || cue_start - j > 8 {
+                    if j == cue_start
+                        || cue_start - j > 8
+                        || (j..cue_start).all(|b| {
+                            let w = toks[b].text(text);
+                            has(crate::words::SKIPPABLE, w)
+                                || w.ends_with("n’t")
+                                || w.ends_with("n't")
+                        })
+                    {
                         return None;
                     }
                     j
@@ -1236,6 +1303,16 @@ impl Extractor {
         ) || (cw.lemma == "continue" && toks.get(after).is_some_and(|t| t.text(text) == "to"))
         {
             return None;
+        }
+        // `sees Trump as a threat`, `saw that Obama could win`; not `saw the film`.
+        if matches!(cw.lemma, "see" | "view" | "regard") {
+            let as_clause = toks.get(after).is_some_and(|t| t.text(text) == "that")
+                || (after..(after + 8).min(end_tok))
+                    .take_while(|&j| toks[j].kind == TokenKind::Word)
+                    .any(|j| toks[j].text(text) == "as");
+            if !as_clause || matches!(prev, "is" | "was" | "are" | "were" | "be" | "been") {
+                return None;
+            }
         }
         // Naming (`called Palin a “clown”`), not a passive (`was called`) or a phone call.
         if matches!(cw.lemma, "call" | "label" | "brand" | "dub")
