@@ -1116,6 +1116,13 @@ impl Extractor {
             w,
             "seem" | "seems" | "seemed" | "appear" | "appears" | "appeared"
         );
+        // `Trump reportedly told aides …`: like a raising verb, the clause around it is the
+        // content and there is no source.
+        let reportedly = w == "reportedly"
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalized(text));
+        let seem = seem || reportedly;
         let expected = w == "expected"
             && k > lo
             && matches!(
@@ -1142,7 +1149,7 @@ impl Extractor {
                 && !has(BREAK, next)
                 && !is_preposition(next)
                 && self.lexicon.get(next).is_none();
-            if next != "to" && !adjective {
+            if next != "to" && !adjective && !reportedly {
                 return None;
             }
             // The subject: a phrase right before the cue, else the sentence start.
