@@ -537,7 +537,21 @@ impl Extractor {
                 ));
             }
         }
-        self.lexicon.get(w).map(|c| (c, 1))
+        // A capitalised word inside a sentence of lower-case words is a name (`the United
+        // States has`), not a cue; title-case headlines (`Trump Says He …`) keep theirs.
+        if k > 0
+            && t.is_capitalized(text)
+            && toks[k - 1].kind == TokenKind::Word
+            && toks.get(k + 1).is_none_or(|n| !n.is_capitalized(text))
+        {
+            return None;
+        }
+        let c = self.lexicon.get(w)?;
+        // `adding to her lead` is not speech.
+        if c.lemma == "add" && toks.get(k + 1).is_some_and(|n| n.text(text) == "to") {
+            return None;
+        }
+        Some((c, 1))
     }
 
     #[allow(clippy::too_many_arguments)]
