@@ -1325,6 +1325,10 @@ impl Extractor {
         {
             return None;
         }
+        // A passive (`reported by CNN`) is not a credit of the phrase before it.
+        if toks.get(after).is_some_and(|t| t.text(text) == "by") {
+            return None;
+        }
         // `sees Trump as a threat`, `saw that Obama could win`; not `saw the film`.
         if matches!(cw.lemma, "see" | "view" | "regard") {
             let as_clause = toks.get(after).is_some_and(|t| t.text(text) == "that")
@@ -1426,13 +1430,34 @@ impl Extractor {
         // `…, a Cairo airport official told The New York Times.`: a short addressee only.
         let addressee_only = cw.takes_object
             && rest < end_tok
-            && end_tok - rest <= 5
+            && end_tok - rest <= 7
             && (rest..end_tok).all(|j| {
                 let t = &toks[j];
+                let w = t.text(text);
                 t.is_capitalized(text)
+                    || is_time_word(w)
+                    || crate::words::abbrev_dot(text, toks, j)
                     || matches!(
-                        t.text(text),
-                        "the" | "reporters" | "journalists" | "me" | "us" | "him" | "her" | "them"
+                        w,
+                        "the"
+                            | "a"
+                            | "reporters"
+                            | "journalists"
+                            | "supporters"
+                            | "voters"
+                            | "crowd"
+                            | "audience"
+                            | "me"
+                            | "us"
+                            | "him"
+                            | "her"
+                            | "them"
+                            | "on"
+                            | "this"
+                            | "last"
+                            | "in"
+                            | "an"
+                            | "interview"
                     )
             });
         let post_posed = rest >= end_tok || addressee_only;
