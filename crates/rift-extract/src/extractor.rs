@@ -32,7 +32,7 @@ impl Default for ExtractConfig {
         ExtractConfig {
             min_attributed_words: 2,
             min_unattributed_words: 8,
-            min_reported_words: 3,
+            min_reported_words: 2,
             reported_speech: true,
         }
     }
