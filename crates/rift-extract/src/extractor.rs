@@ -947,15 +947,30 @@ impl Extractor {
         names: &Names,
         date0: Option<Date>,
     ) -> Option<Draft> {
-        let lo = s.toks.start;
+        let mut lo = s.toks.start;
+        // inside a parenthesis: `(the actual number is closer to 15 percent, according to …)`
+        if let Some(p) = (lo..k)
+            .rev()
+            .find(|&j| matches!(toks[j].text(text), "(" | ")"))
+        {
+            if toks[p].text(text) == "(" {
+                lo = p + 1;
+            }
+        }
         let cue = toks[k].start..toks[k + 1].end;
+        // a leading conjunction or adverb: `But according to X, …`
+        let mut first = lo;
+        while first < k
+            && matches!(
+                toks[first].text(text),
+                "But" | "And" | "Yet" | "So" | "However" | "Still" | "Now" | "Also" | ","
+            )
+        {
+            first += 1;
+        }
         // find the comma closing the source phrase
         let comma = (k + 2..end_tok).find(|&j| toks[j].text(text) == ",");
-        let lead_ok = k == lo
-            || (k > lo
-                && toks[k - 1].text(text) == ","
-                && (lo..k).all(|j| toks[j].kind == TokenKind::Word || toks[j].text(text) == ","));
-        if lead_ok && k == lo {
+        if k == first {
             let c = comma?;
             let src = whole_np(text, toks, k + 2, c, names)?;
             if c + 1 >= end_tok {
@@ -964,13 +979,38 @@ impl Extractor {
             let content = toks[c + 1].start..toks[end_tok - 1].end;
             return self.draft(text, s, si, content, cue, "according to", &src, toks, date0);
         }
-        // "…, according to X."
+        // "…, according to X." and "…, according to X, …"
         if k > lo && toks[k - 1].text(text) == "," {
             let stop = (k + 2..end_tok)
-                .find(|&j| matches!(toks[j].text(text), "," | ";" | "—" | "“" | "\""))
+                .find(|&j| matches!(toks[j].text(text), "," | ";" | "—" | "“" | "\"" | ")"))
                 .unwrap_or(end_tok);
             let src = whole_np(text, toks, k + 2, stop, names)?;
-            let content = toks[lo].start..toks[k - 1].start;
+            let goes_on = stop + 1 < end_tok && toks[stop].text(text) == ",";
+            let content = if goes_on {
+                let sub = matches!(
+                    toks[lo].text(text),
+                    "While"
+                        | "Although"
+                        | "Though"
+                        | "As"
+                        | "If"
+                        | "When"
+                        | "Because"
+                        | "Since"
+                        | "After"
+                        | "Before"
+                        | "Despite"
+                );
+                if sub {
+                    // `While most were …, according to X, two were upgraded …`
+                    toks[stop + 1].start..toks[end_tok - 1].end
+                } else {
+                    // `At the heart of it, according to X, was a decision …`
+                    toks[lo].start..toks[end_tok - 1].end
+                }
+            } else {
+                toks[lo].start..toks[k - 1].start
+            };
             return self.draft(text, s, si, content, cue, "according to", &src, toks, date0);
         }
         None
