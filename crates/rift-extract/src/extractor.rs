@@ -1867,14 +1867,15 @@ fn speaker_label(
         return None;
     }
     let left = &toks[st.start..colon];
-    if !left.iter().all(|t| {
+    let names_only = left.iter().all(|t| {
         t.kind == TokenKind::Word
             && t.is_capitalized(text)
             && !HEADLINE_LABELS.contains(&t.text(text))
             && !PARAGRAPH_LABELS.contains(&t.text(text))
             && !t.text(text).bytes().any(|b| b.is_ascii_digit())
-    }) && !(left.len() == 1 && matches!(left[0].text(text), "Q" | "A"))
-    {
+    });
+    let interview = left.len() == 1 && matches!(left[0].text(text), "Q" | "A");
+    if !(names_only || interview) {
         return None;
     }
     let last = (si..sents.len())
