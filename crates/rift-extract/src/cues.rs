@@ -143,6 +143,8 @@ const LEMMAS: &[(&str, &str, bool, bool)] = &[
     ("mock", "", false, false),
     ("scoff", "", false, false),
     ("exclaim", "", false, false),
+    ("repeat", "", false, false),
+    ("order", "", true, false),
 ];
 
 /// Evaluation and intention verbs whose content can be a bare object (`criticized Clinton’s
@@ -193,6 +195,8 @@ const OBJECT_LEMMAS: &[(&str, &str)] = &[
     ("support", ""),
     ("call", ""),
     ("see", "saw,sees,seeing,seen"),
+    ("discuss", "discussed,discusses,discussing"),
+    ("challenge", ""),
     ("view", ""),
     ("regard", ""),
     ("label", "labeled,labels,labeling"),
@@ -230,6 +234,9 @@ pub const PHRASAL: &[(&[&str], &str, bool)] = &[
     (&["talk", "about"], "talk about", true),
     (&["focused", "on"], "focus on", true),
     (&["made", "clear"], "make clear", false),
+    (&["pushed", "for"], "push for", true),
+    (&["pushing", "for"], "push for", true),
+    (&["pushes", "for"], "push for", true),
     (&["makes", "clear"], "make clear", false),
     (&["went", "on", "to", "say"], "say", false),
     (&["goes", "on", "to", "say"], "say", false),
