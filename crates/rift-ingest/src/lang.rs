@@ -1,9 +1,10 @@
 //! Language of an article text (whatlang), as ISO 639-1 where one exists.
 
 /// The language of `text` when whatlang is confident, as `en`, `fa`, `ar` … (ISO 639-3 for
-/// languages without a two-letter code). Looks at the first 4000 bytes.
+/// languages without a two-letter code). Looks at the first 1500 bytes: whatlang's trigram
+/// scoring is linear in the sample, and 1500 bytes (about 250 words) already decide a news text.
 pub fn detect(text: &str) -> Option<String> {
-    let mut end = text.len().min(4000);
+    let mut end = text.len().min(1500);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
