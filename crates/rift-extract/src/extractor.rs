@@ -69,6 +69,20 @@ struct Sent {
     toks: std::ops::Range<usize>,
 }
 
+/// What every reported-speech rule reads of the sentence it looks at (built once per sentence
+/// in `reported`).
+#[derive(Clone, Copy)]
+struct SentCtx<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    si: usize,
+    s: &'a Sent,
+    /// End of the sentence's tokens, trailing punctuation left out.
+    end_tok: usize,
+    names: &'a Names,
+    date0: Option<Date>,
+}
+
 #[derive(Debug, Clone)]
 struct Draft {
     kind: StatementKind,
@@ -848,6 +862,15 @@ impl Extractor {
         {
             end_tok -= 1;
         }
+        let cx = SentCtx {
+            text,
+            toks,
+            si,
+            s,
+            end_tok,
+            names,
+            date0,
+        };
         let mut covered_until = 0usize;
         let mut k = lo;
         while k < hi {
@@ -859,25 +882,21 @@ impl Extractor {
             let made = if w.eq_ignore_ascii_case("according")
                 && toks.get(k + 1).is_some_and(|t| t.text(text) == "to")
             {
-                self.according(text, toks, si, s, k, end_tok, names, date0)
-            } else if let Some(d) = self.asked(text, toks, si, s, k, end_tok, names, date0) {
+                self.according(cx, k)
+            } else if let Some(d) = self.asked(cx, k) {
                 Some(d)
-            } else if let Some(d) = self.in_view(text, toks, si, s, k, end_tok, names, date0) {
+            } else if let Some(d) = self.in_view(cx, k) {
                 Some(d)
-            } else if let Some(d) =
-                self.raising(text, toks, si, s, k, end_tok, names, date0, &in_quote)
-            {
+            } else if let Some(d) = self.raising(cx, k, &in_quote) {
                 Some(d)
             } else if has(NOMINAL, w)
                 && toks
                     .get(k + 1)
                     .is_some_and(|t| matches!(t.text(text), "that" | "to"))
             {
-                self.nominal(text, toks, si, s, k, end_tok, names, date0)
+                self.nominal(cx, k)
             } else if let Some((cw, n)) = self.cue_at(text, toks, k) {
-                self.verbal(
-                    text, toks, si, s, k, n, cw, end_tok, names, date0, &in_quote,
-                )
+                self.verbal(cx, k, n, cw, &in_quote)
             } else {
                 None
             };
@@ -935,18 +954,16 @@ impl Extractor {
         })
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn according(
-        &self,
-        text: &str,
-        toks: &[Token],
-        si: usize,
-        s: &Sent,
-        k: usize,
-        end_tok: usize,
-        names: &Names,
-        date0: Option<Date>,
-    ) -> Option<Draft> {
+    fn according(&self, cx: SentCtx<'_>, k: usize) -> Option<Draft> {
+        let SentCtx {
+            text,
+            toks,
+            si,
+            s,
+            end_tok,
+            names,
+            date0,
+        } = cx;
         let mut lo = s.toks.start;
         // inside a parenthesis: `(the actual number is closer to 15 percent, according to …)`
         if let Some(p) = (lo..k)
@@ -1019,18 +1036,16 @@ impl Extractor {
     /// A question put to the speaker: `Asked (by X) whether …, Y said …` and `when asked how
     /// …`. The content is the question, up to the comma; the source is the asker when named
     /// (`by Starnes`), else none.
-    #[allow(clippy::too_many_arguments)]
-    fn asked(
-        &self,
-        text: &str,
-        toks: &[Token],
-        si: usize,
-        s: &Sent,
-        k: usize,
-        end_tok: usize,
-        names: &Names,
-        date0: Option<Date>,
-    ) -> Option<Draft> {
+    fn asked(&self, cx: SentCtx<'_>, k: usize) -> Option<Draft> {
+        let SentCtx {
+            text,
+            toks,
+            si,
+            s,
+            end_tok,
+            names,
+            date0,
+        } = cx;
         let lo = s.toks.start;
         let w = toks[k].text(text);
         if !w.eq_ignore_ascii_case("asked") {
@@ -1091,18 +1106,16 @@ impl Extractor {
 
     /// `In their view, …`, `In Mr. Allen’s view, …`, `In his opinion, …`: the possessor is the
     /// source, the rest of the sentence the content.
-    #[allow(clippy::too_many_arguments)]
-    fn in_view(
-        &self,
-        text: &str,
-        toks: &[Token],
-        si: usize,
-        s: &Sent,
-        k: usize,
-        end_tok: usize,
-        names: &Names,
-        date0: Option<Date>,
-    ) -> Option<Draft> {
+    fn in_view(&self, cx: SentCtx<'_>, k: usize) -> Option<Draft> {
+        let SentCtx {
+            text,
+            toks,
+            si,
+            s,
+            end_tok,
+            names,
+            date0,
+        } = cx;
         if !toks[k].text(text).eq_ignore_ascii_case("in") {
             return None;
         }
@@ -1150,19 +1163,21 @@ impl Extractor {
     /// `[Kasich] appears [to have the state all to himself]`): `X seems/appears to …`,
     /// `X seemed unperturbed`, `X is expected to …`, `It seems (that) …`. The content runs
     /// from the subject to the end of the clause.
-    #[allow(clippy::too_many_arguments)]
     fn raising(
         &self,
-        text: &str,
-        toks: &[Token],
-        si: usize,
-        s: &Sent,
+        cx: SentCtx<'_>,
         k: usize,
-        end_tok: usize,
-        names: &Names,
-        date0: Option<Date>,
         in_quote: &dyn Fn(usize) -> bool,
     ) -> Option<Draft> {
+        let SentCtx {
+            text,
+            toks,
+            si,
+            s,
+            end_tok,
+            names,
+            date0,
+        } = cx;
         let lo = s.toks.start;
         let w = toks[k].text(text);
         let next = toks.get(k + 1).map_or("", |t| t.text(text));
@@ -1281,18 +1296,16 @@ impl Extractor {
         Some(d)
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn nominal(
-        &self,
-        text: &str,
-        toks: &[Token],
-        si: usize,
-        s: &Sent,
-        k: usize,
-        end_tok: usize,
-        names: &Names,
-        date0: Option<Date>,
-    ) -> Option<Draft> {
+    fn nominal(&self, cx: SentCtx<'_>, k: usize) -> Option<Draft> {
+        let SentCtx {
+            text,
+            toks,
+            si,
+            s,
+            end_tok,
+            names,
+            date0,
+        } = cx;
         let lo = s.toks.start;
         if k == lo {
             return None;
@@ -1338,21 +1351,23 @@ impl Extractor {
         )
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn verbal(
         &self,
-        text: &str,
-        toks: &[Token],
-        si: usize,
-        s: &Sent,
+        cx: SentCtx<'_>,
         k: usize,
         n: usize,
         cw: CueWord,
-        end_tok: usize,
-        names: &Names,
-        date0: Option<Date>,
         in_quote: &dyn Fn(usize) -> bool,
     ) -> Option<Draft> {
+        let SentCtx {
+            text,
+            toks,
+            si,
+            s,
+            end_tok,
+            names,
+            date0,
+        } = cx;
         let lo = s.toks.start;
         let cue = toks[k].start..toks[k + n - 1].end;
         let after = k + n;
