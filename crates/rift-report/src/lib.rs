@@ -597,7 +597,7 @@ fn findings(d: &ReportData) -> Vec<Finding> {
     if shifts == 0 && d.window != Window::All {
         out.push(Finding {
             text: format!(
-                "No shift found: no group's series has a change point at p < {} with at least {} statements on each side.",
+                "No change point found: no group's series has one at p < {} with at least {} statements on each side.",
                 d.options.change.alpha, d.options.change.min_size
             ),
             links: vec![],
