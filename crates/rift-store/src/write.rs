@@ -160,14 +160,7 @@ impl Store {
                     .optional()?;
                 let id = match same_source {
                     Some(_) => None,
-                    None => {
-                        let id = insert_row(&tx, &item.new, &hash)?;
-                        tx.prepare_cached(
-                            "UPDATE articles SET language = ?2, simhash = ?3, duplicate_of = ?4 WHERE id = ?1",
-                        )?
-                        .execute(params![id, item.language, item.simhash.map(|h| h as i64), of])?;
-                        Some(id)
-                    }
+                    None => Some(insert_ingested(&tx, item, &hash, Some(of))?),
                 };
                 IngestOutcome::Exact { id, of }
             } else {
@@ -176,17 +169,11 @@ impl Store {
                     Some(NearDup::InBatch(i)) => out.get(i).map(IngestOutcome::first_id),
                     None => None,
                 };
-                let id = match near {
-                    Some(_) => insert_row(&tx, &item.new, &hash)?,
-                    None => match insert_one(&tx, &item.new)? {
-                        InsertOutcome::Inserted { id } => id,
-                        InsertOutcome::Duplicate { of } => of,
-                    },
-                };
-                tx.prepare_cached(
-                    "UPDATE articles SET language = ?2, simhash = ?3, duplicate_of = ?4 WHERE id = ?1",
-                )?
-                .execute(params![id, item.language, item.simhash.map(|h| h as i64), near])?;
+                // The hash was looked up above: no second lookup through `insert_one`.
+                let id = insert_ingested(&tx, item, &hash, near)?;
+                if near.is_none() {
+                    insert_statements(&tx, id, &item.new)?;
+                }
                 match near {
                     Some(of) => IngestOutcome::Near { id, of },
                     None => IngestOutcome::Inserted { id },
@@ -397,26 +384,36 @@ fn insert_one(tx: &Transaction<'_>, item: &NewArticle<'_>) -> Result<InsertOutco
     if let Some(of) = existing {
         return Ok(InsertOutcome::Duplicate { of });
     }
+    let article_id = insert_row(tx, item, &hash)?;
+    insert_statements(tx, article_id, item)?;
+    Ok(InsertOutcome::Inserted { id: article_id })
+}
+
+/// An ingested article's row with its language, SimHash and the copy it duplicates, if any.
+fn insert_ingested(
+    tx: &Transaction<'_>,
+    item: &IngestArticle<'_>,
+    hash: &str,
+    duplicate_of: Option<i64>,
+) -> Result<i64> {
+    let id = insert_row(tx, &item.new, hash)?;
     tx.prepare_cached(
-        "INSERT INTO articles (ext_id, source, url, outlet, outlet_id, title, published, text, content_hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "UPDATE articles SET language = ?2, simhash = ?3, duplicate_of = ?4 WHERE id = ?1",
     )?
     .execute(params![
-        a.id,
-        a.source,
-        a.url,
-        a.outlet,
-        item.outlet_id,
-        a.title,
-        a.published.map(|d| d.to_string()),
-        a.text,
-        hash
+        id,
+        item.language,
+        item.simhash.map(|h| h as i64),
+        duplicate_of
     ])?;
-    let article_id = tx.last_insert_rowid();
+    Ok(id)
+}
+
+fn insert_statements(tx: &Transaction<'_>, article_id: i64, item: &NewArticle<'_>) -> Result<()> {
     for (ordinal, (s, tags)) in item.statements.iter().enumerate() {
         insert_statement(tx, article_id, ordinal, s, tags)?;
     }
-    Ok(InsertOutcome::Inserted { id: article_id })
+    Ok(())
 }
 
 fn insert_statement(
