@@ -222,7 +222,7 @@ fn regular_forms(lemma: &str) -> [String; 3] {
 
 /// Multi-word cues that behave like one finite verb: words, lemma, and whether the content may
 /// be a bare object (`called for a ban`).
-pub const PHRASAL: &[(&[&str], &str, bool)] = &[
+const PHRASAL: &[(&[&str], &str, bool)] = &[
     (&["pointed", "out"], "point out", false),
     (&["points", "out"], "point out", false),
     (&["pointing", "out"], "point out", false),
@@ -271,10 +271,89 @@ pub const PHRASAL: &[(&[&str], &str, bool)] = &[
     (&["expressing"], "express", true),
 ];
 
+/// Phrasal cues given by verb lemma and the words after the verb, expanded to every inflection
+/// (`voted for`, `votes for`, `voting for`, `vote for`): lemma, irregular forms as in [`LEMMAS`],
+/// the words after the verb, and whether the content may be a bare object. Mined from the
+/// multi-word cues of PolNeAR train that the single-word lexicon misses.
+const PHRASAL_LEMMAS: &[(&str, &str, &[&str], bool)] = &[
+    ("vote", "", &["for"], true),
+    ("vote", "", &["against"], true),
+    ("respond", "", &["to"], true),
+    ("agree", "agreed,agrees,agreeing", &["with"], true),
+    ("comment", "", &["on"], true),
+    ("apologize", "", &["for"], true),
+    ("raise", "", &["questions", "about"], true),
+    ("raise", "", &["concerns", "about"], true),
+    ("fire", "", &["back"], false),
+    ("distance", "", &["himself", "from"], true),
+    ("distance", "", &["herself", "from"], true),
+    ("distance", "", &["themselves", "from"], true),
+    ("go", "went,goes,going,gone", &["after"], true),
+    ("rule", "", &["out"], true),
+    ("shrug", "shrugged,shrugs,shrugging", &["off"], true),
+    ("boast", "", &["of"], true),
+    ("boast", "", &["about"], true),
+    ("joke", "", &["about"], true),
+    ("write", "wrote,writes,writing,written", &["about"], true),
+    ("open", "", &["up", "about"], true),
+    ("touch", "touched,touches,touching", &["on"], true),
+    ("spar", "sparred,spars,sparring", &["over"], true),
+    ("believe", "", &["in"], true),
+    ("count", "", &["on"], true),
+    ("focus", "focused,focuses,focusing", &["on"], true),
+    ("refer", "referred,refers,referring", &["to"], true),
+    (
+        "speak",
+        "spoke,speaks,speaking,spoken",
+        &["out", "in", "favor", "of"],
+        true,
+    ),
+    (
+        "speak",
+        "spoke,speaks,speaking,spoken",
+        &["out", "against"],
+        true,
+    ),
+    (
+        "speak",
+        "spoke,speaks,speaking,spoken",
+        &["out", "about"],
+        true,
+    ),
+    ("take", "took,takes,taking,taken", &["aim", "at"], true),
+    ("take", "took,takes,taking,taken", &["issue", "with"], true),
+    ("point", "", &["to"], true),
+    ("warn", "", &["of"], true),
+    ("warn", "", &["against"], true),
+    ("complain", "", &["about"], true),
+    ("argue", "", &["for"], true),
+    ("argue", "", &["against"], true),
+    ("advocate", "", &["for"], true),
+    ("push", "pushed,pushes,pushing", &["back", "on"], true),
+    ("lash", "lashed,lashes,lashing", &["out", "at"], true),
+    ("weigh", "", &["in", "on"], true),
+    ("hit", "hit,hits,hitting", &["back", "at"], true),
+    ("sign", "", &["on", "to"], true),
+    ("reach", "reached,reaches,reaching", &["out", "to"], false),
+];
+
 /// Cue lexicon: word (lower-case) → entry.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     words: HashMap<String, CueWord, crate::words::FxBuild>,
+    /// First word (lower-case) → multi-word cues that start with it, longest first.
+    phrasal: HashMap<String, Vec<Phrasal>, crate::words::FxBuild>,
+}
+
+/// A multi-word cue that behaves like one verb (`called for`, `voted against`).
+#[derive(Debug, Clone)]
+pub struct Phrasal {
+    /// The words after the first one, lower-case.
+    pub rest: Vec<&'static str>,
+    /// The verb's lemma with its particle (`call for`).
+    pub lemma: &'static str,
+    /// Whether the content may be a bare object (`called for a ban`).
+    pub object: bool,
 }
 
 impl Default for Lexicon {
@@ -336,14 +415,69 @@ impl Lexicon {
                 words.entry(f).or_insert_with(|| entry(form));
             }
         }
-        Lexicon { words }
+        let mut phrasal: HashMap<String, Vec<Phrasal>, crate::words::FxBuild> = HashMap::default();
+        for &(parts, lemma, object) in PHRASAL {
+            phrasal
+                .entry(parts[0].to_string())
+                .or_default()
+                .push(Phrasal {
+                    rest: parts[1..].to_vec(),
+                    lemma,
+                    object,
+                });
+        }
+        for &(verb, irregular, rest, object) in PHRASAL_LEMMAS {
+            let forms: Vec<String> = if irregular.is_empty() {
+                regular_forms(verb).to_vec()
+            } else {
+                irregular.split(',').map(str::to_string).collect()
+            };
+            // The lemma names the cue: `vote for`. Leaked once per table row, at start-up.
+            let lemma: &'static str =
+                Box::leak(format!("{verb} {}", rest.join(" ")).into_boxed_str());
+            for f in std::iter::once(verb.to_string()).chain(forms) {
+                let list = phrasal.entry(f).or_default();
+                if !list.iter().any(|p| p.rest == rest) {
+                    list.push(Phrasal {
+                        rest: rest.to_vec(),
+                        lemma,
+                        object,
+                    });
+                }
+            }
+        }
+        for list in phrasal.values_mut() {
+            list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+        }
+        Lexicon { words, phrasal }
+    }
+
+    /// Multi-word cues whose first word is `word` (case-insensitive), longest first.
+    pub fn phrasal(&self, word: &str) -> &[Phrasal] {
+        with_lower(word, |w| self.phrasal.get(w)).map_or(&[], Vec::as_slice)
     }
 
     /// Looks up a word (case-insensitive).
     pub fn get(&self, word: &str) -> Option<CueWord> {
-        if word.bytes().all(|b| b.is_ascii_lowercase()) {
-            return self.words.get(word).copied();
-        }
-        self.words.get(&word.to_lowercase()).copied()
+        with_lower(word, |w| self.words.get(w).copied())
     }
+}
+
+/// Calls `f` with `word` in lower case, without allocating for short ASCII words.
+fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
+    if !word.is_ascii() {
+        return f(&word.to_lowercase());
+    }
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return f(word);
+    }
+    if word.len() <= 32 {
+        let mut buf = [0u8; 32];
+        let b = &mut buf[..word.len()];
+        b.copy_from_slice(word.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        return f(std::str::from_utf8(b).unwrap_or_default());
+    }
+    f(&word.to_lowercase())
 }

@@ -8,7 +8,7 @@ use rift_core::{
 };
 use rift_text::{dates, tokenize, Cleaner, Range, Segmenter, Token, TokenKind};
 
-use crate::cues::{CueForm, CueWord, Lexicon, PHRASAL};
+use crate::cues::{CueForm, CueWord, Lexicon};
 use crate::names::{capitalized_runs, person_tokens, Names};
 use crate::quotes::{find_quotes, Quote};
 use crate::source::{phrase_after, subject_before, SourcePhrase};
@@ -525,15 +525,12 @@ impl Extractor {
             return None;
         }
         let w = t.text(text);
-        let first = w.as_bytes()[0].to_ascii_lowercase();
-        for &(parts, lemma, object) in PHRASAL {
-            if parts[0].as_bytes()[0] == first
-                && parts[0].eq_ignore_ascii_case(w)
-                && parts.iter().enumerate().skip(1).all(|(j, p)| {
-                    toks.get(k + j)
-                        .is_some_and(|t| t.text(text).eq_ignore_ascii_case(p))
-                })
-            {
+        for ph in self.lexicon.phrasal(w) {
+            let (lemma, object) = (ph.lemma, ph.object);
+            if ph.rest.iter().enumerate().all(|(j, p)| {
+                toks.get(k + 1 + j)
+                    .is_some_and(|t| t.text(text).eq_ignore_ascii_case(p))
+            }) {
                 let form = if w.ends_with("ing") {
                     CueForm::Participle
                 } else {
@@ -547,7 +544,7 @@ impl Extractor {
                         weak: object,
                         object,
                     },
-                    parts.len(),
+                    ph.rest.len() + 1,
                 ));
             }
         }
@@ -1408,6 +1405,20 @@ impl Extractor {
         {
             return None;
         }
+        // A progressive (`is pledging to`, `has been criticizing`) is a finite verb whose
+        // subject is before the auxiliary.
+        let mut cw = cw;
+        let mut subj_at = k;
+        if cw.form == CueForm::Participle {
+            let mut j = k;
+            while j > lo && has(crate::words::SKIPPABLE, toks[j - 1].text(text)) {
+                j -= 1;
+            }
+            if j > lo && is_be(toks[j - 1].text(text)) {
+                cw.form = CueForm::Finite;
+                subj_at = j - 1;
+            }
+        }
         // Participle: "…, saying (that) …"
         if cw.form == CueForm::Participle {
             let prev = if k > lo { toks[k - 1].text(text) } else { "" };
@@ -1579,8 +1590,18 @@ impl Extractor {
                 }
             }
         }
-        let src = match subject_before(text, toks, lo, k, names) {
+        let src = match subject_before(text, toks, lo, subj_at, names) {
             Some(s) => s,
+            None if subj_at < k => sentence_start_subject(text, toks, lo, subj_at, names)?,
+            // `Sexton was quick to point out that …`, `held a briefing to brag that …`: the
+            // sentence's subject, when no comma intervenes.
+            None if prev_w == "to"
+                && !cw.weak
+                && !(lo..k).any(|j| matches!(toks[j].text(text), "," | ";" | ":")) =>
+            {
+                sentence_start_subject(text, toks, lo, k, names)
+                    .filter(|p| !matches!(toks[p.start].text(text), "It" | "it" | "There"))?
+            }
             None => {
                 // "X did A and said B": the subject of the sentence.
                 let mut j = k;
@@ -1641,7 +1662,25 @@ impl Extractor {
             return None;
         }
         // "said in a statement (that) …": skip to the complement.
-        if !saw_that && !cw.object && is_preposition(toks[c].text(text)) {
+        // `pledged to take …`, `threatened to sue`: an infinitive is the content.
+        let infinitive = toks[c].text(text) == "to"
+            && matches!(
+                cw.lemma,
+                "pledge"
+                    | "vow"
+                    | "promise"
+                    | "threaten"
+                    | "swear"
+                    | "demand"
+                    | "propose"
+                    | "agree"
+                    | "decide"
+                    | "hope"
+                    | "expect"
+                    | "predict"
+                    | "plead"
+            );
+        if !saw_that && !cw.object && !infinitive && is_preposition(toks[c].text(text)) {
             let limit = (c + 10).min(end_tok);
             // No `that` or comma: the complement starts at the preposition's word (`said
             // about half of …`).
@@ -1929,6 +1968,14 @@ fn speaker_label(
 }
 
 /// Modal and auxiliary words after which a base-form cue is finite (`will say`, `didn’t deny`).
+/// A form of `be` that makes a progressive with a following participle.
+fn is_be(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are" | "was" | "were" | "been" | "be" | "’s" | "'s" | "’re" | "'re" | "am"
+    )
+}
+
 fn is_modal(w: &str) -> bool {
     matches!(
         w,

@@ -203,3 +203,34 @@ fn transcript_labels_and_doubled_apostrophe_quotes() {
     assert_eq!(s.kind, rift_core::StatementKind::Direct);
     assert_eq!(s.source.text, "Mr. Pruzan");
 }
+
+#[test]
+fn progressives_infinitives_and_phrasal_cues() {
+    // A progressive is a finite cue whose subject stands before the auxiliary.
+    let st = extract("Vermont Sen. Bernie Sanders is pledging to take his campaign to the floor.");
+    let s = find(&st, "to take his campaign");
+    assert_eq!(
+        s.source.name.as_deref(),
+        Some("Vermont Sen. Bernie Sanders")
+    );
+    let st = extract("Hillary Clinton has been criticizing Donald Trump for embracing debt.");
+    assert_eq!(
+        find(&st, "Donald Trump").cue.as_ref().unwrap().text,
+        "criticizing"
+    );
+    // A speech verb in an infinitive takes the sentence's subject.
+    let st = extract("Sexton was quick to point out that not all supporters espoused such views.");
+    assert_eq!(find(&st, "that not all").source.text, "Sexton");
+    // ... but not a dummy subject.
+    let st = extract("It is hard to say that the plan will work.");
+    assert!(st.is_empty(), "{st:#?}");
+    // Phrasal cues come in every inflection.
+    let st = extract("Senator Warren voted against the bill in 2015.");
+    let s = find(&st, "the bill");
+    assert_eq!(s.cue.as_ref().unwrap().text, "voted against");
+    let st = extract("The governor is distancing herself from the party's nominee.");
+    assert_eq!(
+        find(&st, "the party").cue.as_ref().unwrap().text,
+        "distancing herself from"
+    );
+}
