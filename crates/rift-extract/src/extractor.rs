@@ -606,7 +606,28 @@ impl Extractor {
             return Attribution::Title;
         }
 
-        let before = self.before_attribution(text, toks, b_lo, last_word, names);
+        let mut before = self.before_attribution(text, toks, b_lo, last_word, names);
+        let colon = last_word < b_hi && toks[last_word].text(text) == ":";
+        // `In a 1963 speech, he declared:` ⏎ `“It is …`: a quote opening a paragraph takes the
+        // credit that ends the paragraph before with a colon.
+        if before.is_none() && b_lo == b_hi && so > 0 {
+            let prev = &sents[so - 1];
+            if prev.para + 1 == s_open.para
+                && prev.toks.end > prev.toks.start
+                && toks[prev.toks.end - 1].text(text) == ":"
+            {
+                let lo = prev.toks.start;
+                let hi = prev.toks.end - 1;
+                before = self
+                    .before_attribution(text, toks, lo, hi, names)
+                    .or_else(|| self.colon_credit(text, toks, lo, hi, names));
+            }
+        }
+        // `Zeldin gave the technique a whirl on CNN: ''You can …''`: a colon lead-in credits
+        // the sentence's subject.
+        if before.is_none() && colon && last_word > b_lo && prev_q_end <= s_open.range.start {
+            before = self.colon_credit(text, toks, b_lo, last_word, names);
+        }
         let after = self.after_attribution(text, toks, a_lo, a_hi, names);
         match (before, after) {
             (Some((cue, lemma, src)), after) => {
@@ -638,6 +659,35 @@ impl Extractor {
             }
             (None, None) => Attribution::None,
         }
+    }
+
+    /// A colon lead-in with no cue word (`Zeldin gave the technique a whirl on CNN:`): the
+    /// sentence's subject is the source and the lead-in's last word the cue.
+    fn colon_credit(
+        &self,
+        text: &str,
+        toks: &[Token],
+        lo: usize,
+        hi: usize,
+        names: &Names,
+    ) -> Option<(Range, &'static str, SourcePhrase)> {
+        if hi <= lo + 2 {
+            return None;
+        }
+        let src = sentence_start_subject(text, toks, lo, hi, names)?;
+        // the subject is followed by a verb-like word, not more of a list or a heading
+        if src.end >= hi || src.pronoun && src.kind == SourceType::Unknown {
+            return None;
+        }
+        if !matches!(
+            src.kind,
+            SourceType::Person | SourceType::Group | SourceType::Outlet
+        ) && !src.pronoun
+        {
+            return None;
+        }
+        let cue = toks[hi - 1].start..toks[hi - 1].end;
+        Some((cue, "colon", src))
     }
 
     /// `X said: “…`, `X told his cronies: “…`, `according to X, “…`, `X said ‘…’`.
@@ -2234,7 +2284,7 @@ fn content_stop(
             && {
                 // `and predicted that …`, `and they say …`, `and aides say …`, `and his
                 // advisers say …`
-                (j + 1..(j + 4).min(end_tok)).any(|v| {
+                (j + 1..(j + 6).min(end_tok)).any(|v| {
                     let vw = toks[v].text(text);
                     let between_ok = (j + 1..v).all(|b| {
                         toks[b].kind == TokenKind::Word && lex.get(toks[b].text(text)).is_none()
@@ -2244,6 +2294,10 @@ fn content_stop(
                             && lex.get(vw).is_some_and(|w| {
                                 w.form == CueForm::Finite && !w.object && vw.ends_with("ed")
                             })
+                            || v > j + 1
+                                && lex.get(vw).is_some_and(|w| {
+                                    w.form == CueForm::Finite && !w.object && !w.weak
+                                })
                             || matches!(vw, "said" | "told" | "says" | "say" | "think" | "believe"))
                 })
             }
@@ -2256,9 +2310,12 @@ fn content_stop(
             && !in_quote(j)
             && (toks[j + 1].text(text).eq_ignore_ascii_case("according")
                 && toks.get(j + 2).is_some_and(|t| t.text(text) == "to")
-                || lex
-                    .get(toks[j + 1].text(text))
-                    .is_some_and(|w| w.form == CueForm::Participle && !w.object))
+                || lex.get(toks[j + 1].text(text)).is_some_and(|w| {
+                    w.form == CueForm::Participle && !w.object
+                        // `Cruz, who says A, said B`: a finite cue after a comma is a new
+                        // attribution.
+                        || w.form == CueForm::Finite && !w.object && !w.weak
+                }))
     }) {
         stop = j;
     }

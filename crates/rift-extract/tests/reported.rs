@@ -234,3 +234,32 @@ fn progressives_infinitives_and_phrasal_cues() {
         "distancing herself from"
     );
 }
+
+#[test]
+fn colon_lead_ins_and_relative_clause_cues() {
+    // A quote opening a paragraph takes the credit that ends the paragraph before with a colon.
+    let st = extract(
+        "In a 1963 speech, Governor George Wallace declared:\n\n“It is very appropriate that we sound the drum for freedom today.”",
+    );
+    let s = find(&st, "It is very appropriate");
+    assert_eq!(s.source.name.as_deref(), Some("George Wallace"));
+    // A colon lead-in with no cue word credits the sentence's subject.
+    let st = extract(
+        "One early supporter, Representative Lee Zeldin, gave the technique a whirl on CNN: “You can easily argue that the policies are wrong.”",
+    );
+    let s = find(&st, "You can easily argue");
+    assert!(
+        s.source.text.starts_with("One early supporter"),
+        "{:?}",
+        s.source
+    );
+    // `X, who says A, said B`: two attributions, the second credited to X.
+    let st = extract(
+        "Cruz, who says Trump is attacking him because the polls have tightened, said GOP voters should go with him.",
+    );
+    assert_eq!(
+        find(&st, "Trump is attacking").text,
+        "Trump is attacking him because the polls have tightened"
+    );
+    assert_eq!(find(&st, "GOP voters").source.name.as_deref(), Some("Cruz"));
+}
