@@ -1427,6 +1427,64 @@ impl Extractor {
         {
             return None;
         }
+        // A plural noun (`in 30 states`, `the attacks on`, `his remarks.`) is not a
+        // third-person verb: look at the words around it.
+        if cw.form == CueForm::Finite && n == 1 && cw.lemma != "say" {
+            let w = toks[k].text(text);
+            let next = toks.get(after).map_or(".", |t| t.text(text));
+            if w.len() > cw.lemma.len()
+                && w.ends_with('s')
+                && !w.ends_with("ed")
+                && (matches!(
+                    prev,
+                    "other"
+                        | "many"
+                        | "several"
+                        | "all"
+                        | "some"
+                        | "both"
+                        | "these"
+                        | "those"
+                        | "two"
+                        | "three"
+                        | "few"
+                        | "more"
+                        | "new"
+                        | "recent"
+                        | "such"
+                        | "any"
+                        | "no"
+                        | "personal"
+                        | "swing"
+                        | "public"
+                        | "my"
+                        | "our"
+                        | "your"
+                ) || prev.bytes().all(|b| b.is_ascii_digit())
+                    || matches!(
+                        next,
+                        "." | ","
+                            | ";"
+                            | ":"
+                            | "and"
+                            | "or"
+                            | "of"
+                            | "on"
+                            | "in"
+                            | "for"
+                            | "with"
+                            | "where"
+                            | "from"
+                            | "against"
+                            | "by"
+                            | "at"
+                            | "?"
+                            | ")"
+                    ))
+            {
+                return None;
+            }
+        }
         // A passive (`reported by CNN`) is not a credit of the phrase before it.
         if toks.get(after).is_some_and(|t| t.text(text) == "by") {
             return None;
