@@ -12,6 +12,7 @@ use crate::cues::{CueForm, CueWord, Lexicon};
 use crate::names::{capitalized_runs, person_tokens, Names};
 use crate::quotes::{find_quotes, Quote};
 use crate::source::{phrase_after, subject_before, SourcePhrase};
+use crate::tagger::{Sentence, TaggerModel};
 use crate::words::{has, BREAK, NOMINAL, TITLE_INTRO};
 
 /// Extraction settings (plain data; saved with each run).
@@ -25,6 +26,25 @@ pub struct ExtractConfig {
     pub min_reported_words: usize,
     /// Extract reported speech (not only quotes).
     pub reported_speech: bool,
+    /// Run the learned tagger ([`crate::tagger`]) on sentences the rules leave empty.
+    #[serde(default = "yes")]
+    pub learned: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// An article split as the extractor reads it, for training the tagger
+/// ([`Extractor::analyse`]).
+#[derive(Debug, Clone, Default)]
+pub struct Analysed {
+    /// Every token of the analysed paragraphs.
+    pub toks: Vec<Token>,
+    /// Each sentence as a range of `toks`.
+    pub sentences: Vec<std::ops::Range<usize>>,
+    /// For each token, whether it is inside quotation marks.
+    pub in_quote: Vec<bool>,
 }
 
 impl Default for ExtractConfig {
@@ -34,6 +54,7 @@ impl Default for ExtractConfig {
             min_unattributed_words: 8,
             min_reported_words: 2,
             reported_speech: true,
+            learned: true,
         }
     }
 }
@@ -125,6 +146,121 @@ impl Extractor {
     /// The settings.
     pub fn config(&self) -> &ExtractConfig {
         &self.cfg
+    }
+
+    /// The cue lexicon.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Splits an article into the sentences and tokens the extractor reads, with quote state:
+    /// what the tagger is trained on.
+    pub fn analyse(&self, text: &str) -> Analysed {
+        let layout = self.cleaner.layout(text);
+        let mut out = Analysed::default();
+        let mut scratch = Vec::new();
+        let mut quotes: Vec<Range> = Vec::new();
+        for p in layout.analysed() {
+            for q in find_quotes(text, p.range.clone()) {
+                quotes.push(q.open.start..q.end());
+            }
+            for r in self.segmenter.split(text, p.range.clone()) {
+                tokenize(text, r, &mut scratch);
+                let a = out.toks.len();
+                out.toks.extend_from_slice(&scratch);
+                out.sentences.push(a..out.toks.len());
+            }
+        }
+        out.in_quote = mark_quotes(&out.toks, &quotes);
+        out
+    }
+
+    /// Pass 3b: the learned tagger on the sentences no rule found anything in.
+    #[allow(clippy::too_many_arguments)]
+    fn learned(
+        &self,
+        text: &str,
+        toks: &[Token],
+        sents: &[Sent],
+        quote_ranges: &[Range],
+        names: &Names,
+        date0: Option<Date>,
+        drafts: &mut Vec<Draft>,
+    ) {
+        let model = TaggerModel::builtin();
+        // sentences are in text order: mark those each draft's content overlaps
+        let mut covered = vec![false; sents.len()];
+        for d in drafts.iter() {
+            let first = sents.partition_point(|s| s.range.end <= d.content.start);
+            for (si, s) in sents.iter().enumerate().skip(first) {
+                if s.range.start >= d.content.end {
+                    break;
+                }
+                covered[si] = true;
+            }
+        }
+        let in_quote = mark_quotes(toks, quote_ranges);
+        let mut tags = Vec::new();
+        for (si, s) in sents.iter().enumerate() {
+            if covered[si] || s.toks.len() < 4 {
+                continue;
+            }
+            let st = &toks[s.toks.clone()];
+            let sentence = Sentence {
+                text,
+                toks: st,
+                in_quote: &in_quote[s.toks.clone()],
+                lexicon: &self.lexicon,
+            };
+            model.tag(&sentence, &mut tags);
+            for a in crate::tagger::attributions(&tags) {
+                let base = s.toks.start;
+                let c = toks[base + a.content.start].start..toks[base + a.content.end - 1].end;
+                let content = trim_range(text, c);
+                if content.is_empty()
+                    || count_words(&text[content.clone()]) < self.cfg.min_reported_words
+                {
+                    continue;
+                }
+                let cue = toks[base + a.cue.start].start..toks[base + a.cue.end - 1].end;
+                let src = a.source.as_ref().and_then(|r| {
+                    let (mut a0, mut a1) = (base + r.start, base + r.end);
+                    while a0 < a1 && toks[a0].kind == TokenKind::Punct {
+                        a0 += 1;
+                    }
+                    while a1 > a0 && toks[a1 - 1].kind == TokenKind::Punct {
+                        a1 -= 1;
+                    }
+                    (a0 < a1).then_some((a0, a1))
+                });
+                let src = src.map(|(a0, a1)| {
+                    crate::source::typed(text, toks, a0, a1, names).unwrap_or(SourcePhrase {
+                        start: a0,
+                        end: a1,
+                        kind: SourceType::Unknown,
+                        name: None,
+                        pronoun: false,
+                    })
+                });
+                drafts.push(Draft {
+                    kind: StatementKind::Indirect,
+                    content,
+                    cue: Some(cue),
+                    src: src
+                        .as_ref()
+                        .map(|p| toks[p.start].start..toks[p.end - 1].end),
+                    src_kind: src.as_ref().map_or(SourceType::Unknown, |p| p.kind),
+                    name: src.as_ref().and_then(|p| p.name.clone()),
+                    pronoun: src.as_ref().is_some_and(|p| p.pronoun),
+                    outlet: None,
+                    date: date0,
+                    context: s.range.clone(),
+                    para: s.para,
+                    sent: si,
+                    cue_lemma: "tagger",
+                });
+            }
+        }
     }
 
     /// Extracts the statements of one article.
@@ -420,6 +556,18 @@ impl Extractor {
                     drafts.push(d);
                 }
             }
+        }
+        // Pass 3b: what the rules left empty, to the learned tagger.
+        if self.cfg.learned {
+            self.learned(
+                text,
+                &toks,
+                &sents,
+                &quote_ranges,
+                &names,
+                date0,
+                &mut drafts,
+            );
         }
         drafts.sort_by_key(|d| (d.content.start, d.content.end));
         // `the website` → the last outlet named before it.
@@ -2566,6 +2714,18 @@ fn drop_overlaps(drafts: &mut Vec<Draft>) {
             true
         }
     });
+}
+
+/// For each token, whether it lies inside one of the (sorted, disjoint) quote ranges.
+fn mark_quotes(toks: &[Token], quotes: &[Range]) -> Vec<bool> {
+    let mut sorted: Vec<&Range> = quotes.iter().collect();
+    sorted.sort_by_key(|q| q.start);
+    toks.iter()
+        .map(|t| {
+            let i = sorted.partition_point(|q| q.start <= t.start);
+            i > 0 && t.start < sorted[i - 1].end
+        })
+        .collect()
 }
 
 fn trim_range(text: &str, r: Range) -> Range {

@@ -10,6 +10,9 @@
 //!   named from the article itself ([`names`]: surnames → full names, pronouns → the salient
 //!   person, `the website` → the last outlet named).
 //!
+//! - **learned attributions** ([`tagger`]): a perceptron trained on PolNeAR tags source, cue
+//!   and content in the sentences the rules leave empty.
+//!
 //! KB resolution (`rift-kb`) and stance (`rift-stance`) run after this on the returned
 //! statements; [`Extraction::contexts`] gives stance the enclosing sentence of each statement.
 
@@ -18,6 +21,8 @@ mod extractor;
 pub mod names;
 pub mod quotes;
 pub mod source;
+pub mod tagger;
 mod words;
 
-pub use extractor::{ExtractConfig, Extraction, Extractor};
+pub use extractor::{Analysed, ExtractConfig, Extraction, Extractor};
+pub use tagger::{TaggerModel, Trainer};

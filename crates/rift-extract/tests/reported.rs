@@ -2,11 +2,16 @@
 //! full source phrases.
 
 use rift_core::{Article, Statement};
-use rift_extract::Extractor;
+use rift_extract::{ExtractConfig, Extractor};
 
+/// The rules alone (the learned tagger off): these tests pin down what each rule does.
 fn extract(body: &str) -> Vec<Statement> {
     let text = format!("A headline for the test.\n\n{body}\n");
-    Extractor::default()
+    let cfg = ExtractConfig {
+        learned: false,
+        ..ExtractConfig::default()
+    };
+    Extractor::new(cfg)
         .extract(&Article::new("t", text))
         .statements
 }
@@ -262,4 +267,31 @@ fn colon_lead_ins_and_relative_clause_cues() {
         "Trump is attacking him because the polls have tightened"
     );
     assert_eq!(find(&st, "GOP voters").source.name.as_deref(), Some("Cruz"));
+}
+
+#[test]
+fn the_learned_tagger_adds_what_the_rules_miss_and_can_be_turned_off() {
+    let body = "Trump has raised questions about Obama’s birthplace and religion.\n\n\
+                Senator Sanders has long opposed the trade deal with Asian nations.";
+    let text = format!("A headline for the test.\n\n{body}\n");
+    let article = Article::new("t", text);
+    let rules = Extractor::new(ExtractConfig {
+        learned: false,
+        ..ExtractConfig::default()
+    })
+    .extract(&article)
+    .statements;
+    let all = Extractor::default().extract(&article).statements;
+    assert!(all.len() > rules.len(), "{all:#?}");
+    let s = find(&all, "the trade deal");
+    assert_eq!(s.source.name.as_deref(), Some("Sanders"));
+    assert!(s.cue.as_ref().unwrap().text.ends_with("opposed"));
+    // A sentence with no attribution stays empty.
+    let st = Extractor::default()
+        .extract(&Article::new(
+            "t",
+            "A headline.\n\nThe weather was cold and the roads were icy on Tuesday.\n".to_string(),
+        ))
+        .statements;
+    assert!(st.is_empty(), "{st:#?}");
 }
