@@ -9,7 +9,11 @@ fn main() {
     let dir = args.next().expect("usage: polnear DIR [ERRORS_FILE]");
     let errors_file = args.next();
     let gold = rift_eval::brat::read_dir(std::path::Path::new(&dir)).expect("read gold");
-    let ex = rift_extract::Extractor::default();
+    // RIFT_RULES_ONLY=1 turns the learned tagger off, to see what it adds.
+    let ex = rift_extract::Extractor::new(rift_extract::ExtractConfig {
+        learned: std::env::var_os("RIFT_RULES_ONLY").is_none(),
+        ..Default::default()
+    });
     let mut scorer = Scorer::new();
     let mut errors = String::new();
     for g in &gold {

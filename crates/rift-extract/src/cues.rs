@@ -371,6 +371,8 @@ pub struct Lexicon {
     words: HashMap<String, CueWord, crate::words::FxBuild>,
     /// First word (lower-case) → multi-word cues that start with it, longest first.
     phrasal: HashMap<String, Vec<Phrasal>, crate::words::FxBuild>,
+    /// Word (lower-case) → [`Lexicon::class`], for the tagger's features: one probe a token.
+    class: HashMap<String, u8, crate::words::FxBuild>,
 }
 
 /// A multi-word cue that behaves like one verb (`called for`, `voted against`).
@@ -477,7 +479,31 @@ impl Lexicon {
         for list in phrasal.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
-        Lexicon { words, phrasal }
+        let mut class: HashMap<String, u8, crate::words::FxBuild> = HashMap::default();
+        for (w, c) in &words {
+            let k = if c.object {
+                3
+            } else if c.weak {
+                2
+            } else {
+                1
+            };
+            class.insert(w.clone(), k);
+        }
+        for w in phrasal.keys() {
+            class.insert(w.clone(), 4);
+        }
+        Lexicon {
+            words,
+            phrasal,
+            class,
+        }
+    }
+
+    /// How the lexicon knows a word: 0 not at all, 1 a speech cue, 2 a weak (cognition) cue,
+    /// 3 an object (evaluation) cue, 4 the first word of a multi-word cue.
+    pub fn class(&self, word: &str) -> u8 {
+        with_lower(word, |w| self.class.get(w).copied().unwrap_or(0))
     }
 
     /// Multi-word cues whose first word is `word` (case-insensitive), longest first.

@@ -233,6 +233,39 @@ impl Extractor {
                     }
                     (a0 < a1).then_some((a0, a1))
                 });
+                // a content cut off mid-phrase (`that aired on`, `to an`) is a tagging slip
+                let last = text[content.clone()]
+                    .rsplit(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                    .find(|w| !w.is_empty())
+                    .unwrap_or("");
+                if matches!(
+                    last,
+                    "a" | "an"
+                        | "the"
+                        | "and"
+                        | "or"
+                        | "but"
+                        | "that"
+                        | "to"
+                        | "of"
+                        | "on"
+                        | "in"
+                        | "at"
+                        | "for"
+                        | "from"
+                        | "with"
+                        | "by"
+                        | "as"
+                        | "than"
+                        | "who"
+                        | "which"
+                ) {
+                    continue;
+                }
+                // the rules' subject before the cue when there is one, else the tagged source
+                let rule_src = subject_before(text, toks, s.toks.start, base + a.cue.start, names)
+                    .map(|p| (p.start, p.end));
+                let src = rule_src.or(src);
                 let src = src.map(|(a0, a1)| {
                     crate::source::typed(text, toks, a0, a1, names).unwrap_or(SourcePhrase {
                         start: a0,
