@@ -10,7 +10,7 @@
 //! ingest` links such a copy to the first one (`articles.duplicate_of`) and stores no statements
 //! for it, so it is counted once in positions.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// Largest Hamming distance between SimHashes of near-duplicates.
 pub const MAX_DISTANCE: u32 = 7;
@@ -19,72 +19,178 @@ pub const MIN_JACCARD: f64 = 0.8;
 /// Texts with fewer words are never near-duplicates (too little evidence).
 pub const MIN_WORDS: usize = 30;
 
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect()
+/// The lower-cased words of a text (maximal runs of alphanumeric characters), concatenated in
+/// one buffer: one allocation per text instead of one `String` per word.
+struct Words {
+    buf: String,
+    /// End of word `k` in `buf`; word `k` starts at `ends[k - 1]` (0 for the first).
+    ends: Vec<usize>,
 }
 
-fn fnv(s: &[&str]) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for w in s {
-        for b in w.bytes() {
-            h ^= b as u64;
+impl Words {
+    fn of(text: &str) -> Words {
+        let mut w = Words {
+            buf: String::with_capacity(text.len()),
+            ends: Vec::with_capacity(text.len() / 5),
+        };
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // Skip separators.
+            let (c, n) = char_at(text, i);
+            if !c.is_alphanumeric() {
+                i += n;
+                continue;
+            }
+            // One word: ASCII bytes are lower-cased here; a word with any other character is
+            // lower-cased by `str::to_lowercase` (final-sigma rule and multi-char mappings).
+            let start = i;
+            let mut ascii = true;
+            while i < b.len() {
+                let (c, n) = char_at(text, i);
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                ascii &= n == 1;
+                i += n;
+            }
+            if ascii {
+                w.buf
+                    .extend(b[start..i].iter().map(|&x| x.to_ascii_lowercase() as char));
+            } else {
+                w.buf.push_str(&text[start..i].to_lowercase());
+            }
+            w.ends.push(w.buf.len());
+        }
+        w
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn get(&self, k: usize) -> &[u8] {
+        let start = if k == 0 { 0 } else { self.ends[k - 1] };
+        &self.buf.as_bytes()[start..self.ends[k]]
+    }
+
+    /// FNV hash of words `k .. k + n`.
+    fn hash(&self, k: usize, n: usize) -> u64 {
+        let mut h: u64 = 0xcbf29ce484222325;
+        for j in k..k + n {
+            for &b in self.get(j) {
+                h ^= b as u64;
+                h = h.wrapping_mul(0x100000001b3);
+            }
+            h ^= 0xff;
             h = h.wrapping_mul(0x100000001b3);
         }
-        h ^= 0xff;
-        h = h.wrapping_mul(0x100000001b3);
+        // Final mix (splitmix64) so nearby inputs spread over all bits.
+        h = (h ^ (h >> 30)).wrapping_mul(0xbf58476d1ce4e5b9);
+        h = (h ^ (h >> 27)).wrapping_mul(0x94d049bb133111eb);
+        h ^ (h >> 31)
     }
-    // Final mix (splitmix64) so nearby inputs spread over all bits.
-    h = (h ^ (h >> 30)).wrapping_mul(0xbf58476d1ce4e5b9);
-    h = (h ^ (h >> 27)).wrapping_mul(0x94d049bb133111eb);
-    h ^ (h >> 31)
+
+    /// Hashes of every word 3-shingle in text order (repeats included); of every word when
+    /// there are fewer than three.
+    fn shingle_hashes(&self) -> Vec<u64> {
+        if self.len() < 3 {
+            return (0..self.len()).map(|k| self.hash(k, 1)).collect();
+        }
+        (0..self.len() - 2).map(|k| self.hash(k, 3)).collect()
+    }
 }
 
-fn shingles(text: &str) -> HashSet<u64> {
-    let w = words(text);
-    let w: Vec<&str> = w.iter().map(String::as_str).collect();
-    if w.len() < 3 {
-        return w.iter().map(|x| fnv(&[x])).collect();
+/// The character at byte `i` of `text` and its length in bytes (ASCII without decoding).
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (b as char, 1);
     }
-    w.windows(3).map(fnv).collect()
+    let c = text[i..].chars().next().expect("i is a char boundary");
+    (c, c.len_utf8())
+}
+
+/// The set of word 3-shingle hashes of a text, sorted, for [`Shingles::jaccard`].
+///
+/// `rift ingest` builds one only for an article that has near-duplicate candidates, once per
+/// article however many candidates it has.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Shingles(Vec<u64>);
+
+impl Shingles {
+    /// The shingle set of `text`.
+    pub fn of(text: &str) -> Shingles {
+        Shingles::from_hashes(Words::of(text).shingle_hashes())
+    }
+
+    /// The set of the given shingle hashes (in any order, repeats allowed).
+    fn from_hashes(mut hashes: Vec<u64>) -> Shingles {
+        hashes.sort_unstable();
+        hashes.dedup();
+        Shingles(hashes)
+    }
+
+    /// Number of distinct shingles.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// No shingle (a text without words).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Jaccard similarity of two shingle sets (1 when both are empty).
+    pub fn jaccard(&self, other: &Shingles) -> f64 {
+        let (a, b) = (&self.0, &other.0);
+        if a.is_empty() && b.is_empty() {
+            return 1.0;
+        }
+        // Both sorted: count the intersection by merging.
+        let (mut i, mut j, mut inter) = (0, 0, 0usize);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    inter += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        inter as f64 / (a.len() + b.len() - inter) as f64
+    }
 }
 
 /// SimHash of a text, or `None` when it has fewer than [`MIN_WORDS`] words.
 pub fn simhash(text: &str) -> Option<u64> {
-    let w = words(text);
+    let w = Words::of(text);
     if w.len() < MIN_WORDS {
         return None;
     }
-    let w: Vec<&str> = w.iter().map(String::as_str).collect();
-    let mut acc = [0i32; 64];
-    for sh in w.windows(3) {
-        let h = fnv(sh);
-        for (i, a) in acc.iter_mut().enumerate() {
-            if h >> i & 1 == 1 {
-                *a += 1;
-            } else {
-                *a -= 1;
-            }
+    // Bit i of the SimHash is set when more shingle hashes have it set than not.
+    let hashes = w.shingle_hashes();
+    let mut ones = [0u32; 64];
+    for &h in &hashes {
+        for (i, o) in ones.iter_mut().enumerate() {
+            *o += (h >> i & 1) as u32;
         }
     }
+    let n = hashes.len() as u64;
     Some(
-        acc.iter()
+        ones.iter()
             .enumerate()
-            .filter(|(_, &a)| a > 0)
+            .filter(|(_, &o)| 2 * o as u64 > n)
             .fold(0u64, |h, (i, _)| h | 1 << i),
     )
 }
 
 /// Jaccard similarity of the word 3-shingle sets of two texts.
 pub fn jaccard(a: &str, b: &str) -> f64 {
-    let (a, b) = (shingles(a), shingles(b));
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    let inter = a.intersection(&b).count();
-    inter as f64 / (a.len() + b.len() - inter) as f64
+    Shingles::of(a).jaccard(&Shingles::of(b))
 }
 
 /// SimHashes of earlier articles, by band.
@@ -129,6 +235,119 @@ impl NearDupIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first implementation (one `String` per word, `HashSet` shingles, a signed counter per
+    /// bit): the faster one above must give the same hashes and similarities.
+    mod reference {
+        use std::collections::HashSet;
+
+        fn words(text: &str) -> Vec<String> {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| w.to_lowercase())
+                .collect()
+        }
+
+        fn fnv(s: &[&str]) -> u64 {
+            let mut h: u64 = 0xcbf29ce484222325;
+            for w in s {
+                for b in w.bytes() {
+                    h ^= b as u64;
+                    h = h.wrapping_mul(0x100000001b3);
+                }
+                h ^= 0xff;
+                h = h.wrapping_mul(0x100000001b3);
+            }
+            h = (h ^ (h >> 30)).wrapping_mul(0xbf58476d1ce4e5b9);
+            h = (h ^ (h >> 27)).wrapping_mul(0x94d049bb133111eb);
+            h ^ (h >> 31)
+        }
+
+        pub fn shingles(text: &str) -> HashSet<u64> {
+            let w = words(text);
+            let w: Vec<&str> = w.iter().map(String::as_str).collect();
+            if w.len() < 3 {
+                return w.iter().map(|x| fnv(&[x])).collect();
+            }
+            w.windows(3).map(fnv).collect()
+        }
+
+        pub fn simhash(text: &str) -> Option<u64> {
+            let w = words(text);
+            if w.len() < super::MIN_WORDS {
+                return None;
+            }
+            let w: Vec<&str> = w.iter().map(String::as_str).collect();
+            let mut acc = [0i32; 64];
+            for sh in w.windows(3) {
+                let h = fnv(sh);
+                for (i, a) in acc.iter_mut().enumerate() {
+                    if h >> i & 1 == 1 {
+                        *a += 1;
+                    } else {
+                        *a -= 1;
+                    }
+                }
+            }
+            Some(
+                acc.iter()
+                    .enumerate()
+                    .filter(|(_, &a)| a > 0)
+                    .fold(0u64, |h, (i, _)| h | 1 << i),
+            )
+        }
+    }
+
+    /// Texts that exercise the word splitter: ASCII, accents, Persian, Greek final sigma,
+    /// digits, punctuation runs, multi-char lower-case mappings (İ), a tie (exactly half the
+    /// shingles having a bit).
+    fn samples() -> Vec<String> {
+        let mut v = vec![
+            A.to_string(),
+            "ΟΔΥΣΣΕΥΣ said ΣΊΣΥΦΟΣ twice; İstanbul's MAYOR, Ekrem İmamoğlu — \"no\" — said 42 times...".repeat(4),
+            "وزیر امور خارجه روز سه‌شنبه گفت که مذاکرات ماه آینده در وین از سر گرفته می‌شود.".repeat(5),
+            "a b".to_string(),
+            "one".to_string(),
+            String::new(),
+            "  ,,, !! ".to_string(),
+            "Straße ÉCOLE naïve café 3rd 2016-07-05 U.S. O'Neill x\u{0301}y".repeat(6),
+        ];
+        let train = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/polnear/train/text"
+        );
+        if let Ok(dir) = std::fs::read_dir(train) {
+            let mut paths: Vec<_> = dir.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+            paths.sort();
+            for p in paths.iter().take(60) {
+                if let Ok(t) = std::fs::read_to_string(p) {
+                    v.push(t);
+                }
+            }
+        }
+        v
+    }
+
+    #[test]
+    fn same_hashes_and_similarities_as_the_reference() {
+        let s = samples();
+        for t in &s {
+            assert_eq!(simhash(t), reference::simhash(t), "{t:?}");
+            let mut set: Vec<u64> = reference::shingles(t).into_iter().collect();
+            set.sort_unstable();
+            assert_eq!(Shingles::of(t).0, set, "{t:?}");
+        }
+        for (a, b) in s.iter().zip(s.iter().skip(1).chain(s.iter().take(1))) {
+            let (x, y) = (reference::shingles(a), reference::shingles(b));
+            let want = if x.is_empty() && y.is_empty() {
+                1.0
+            } else {
+                let inter = x.intersection(&y).count();
+                inter as f64 / (x.len() + y.len() - inter) as f64
+            };
+            assert_eq!(jaccard(a, b), want);
+        }
+    }
 
     const A: &str = "The foreign minister said on Tuesday that talks with the European partners would resume next month in Vienna, after a pause of several weeks caused by disagreements over the sequencing of sanctions relief and the verification of nuclear commitments by international inspectors who visited the sites.";
 

@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 
 use rift_core::{Actor, Faction, IssueConfig, Outlet, Statement, Tie, TieSubject};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{params, CachedStatement, OptionalExtension, Transaction, TransactionBehavior};
 
 use crate::{FactionTag, InputStatus, InsertOutcome, NewArticle, Result, Store};
 
@@ -103,10 +103,16 @@ impl Store {
     /// this batch or earlier in it — is skipped and reported as [`InsertOutcome::Duplicate`].
     /// Outcomes are in the order of `items`.
     pub fn insert_batch(&mut self, items: &[NewArticle<'_>]) -> Result<Vec<InsertOutcome>> {
-        let tx = self.conn.transaction()?;
+        let _checks = BulkChecks::off(&self.conn)?;
+        // `new_unchecked` takes `&Connection` (the guard holds one too); the `&mut self`
+        // receiver already rules out a nested transaction on this connection.
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)?;
         let mut out = Vec::with_capacity(items.len());
-        for item in items {
-            out.push(insert_one(&tx, item)?);
+        {
+            let mut w = Writer::new(&tx)?;
+            for item in items {
+                out.push(insert_one(&mut w, item)?);
+            }
         }
         tx.commit()?;
         Ok(out)
@@ -124,7 +130,7 @@ impl Store {
         article: Option<i64>,
     ) -> Result<i64> {
         let tx = self.conn.transaction()?;
-        let id = ledger(&tx, source, record, status, reason, article)?;
+        let id = Writer::new(&tx)?.ledger(source, record, status, reason, article)?;
         tx.commit()?;
         Ok(id)
     }
@@ -140,68 +146,66 @@ impl Store {
         articles: &[IngestArticle<'_>],
         rejected: &[Rejection<'_>],
     ) -> Result<Vec<IngestOutcome>> {
-        let tx = self.conn.transaction()?;
+        let _checks = BulkChecks::off(&self.conn)?;
+        // `new_unchecked` takes `&Connection` (the guard holds one too); the `&mut self`
+        // receiver already rules out a nested transaction on this connection.
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Deferred)?;
         let mut out: Vec<IngestOutcome> = Vec::with_capacity(articles.len());
-        for item in articles {
-            let hash = item.new.article.content_hash();
-            // The first copy of this text, and whether this very source holds one already.
-            let first: Option<i64> = tx
-                .prepare_cached(
-                    "SELECT id FROM articles WHERE content_hash = ?1 ORDER BY duplicate_of IS NOT NULL, id LIMIT 1",
-                )?
-                .query_row([&hash], |r| r.get(0))
-                .optional()?;
-            let outcome = if let Some(of) = first {
-                let same_source: Option<i64> = tx
-                    .prepare_cached(
-                        "SELECT id FROM articles WHERE content_hash = ?1 AND source = ?2 LIMIT 1",
-                    )?
-                    .query_row(params![hash, item.new.article.source], |r| r.get(0))
-                    .optional()?;
-                let id = match same_source {
-                    Some(_) => None,
-                    None => Some(insert_ingested(&tx, item, &hash, Some(of))?),
+        {
+            let mut w = Writer::new(&tx)?;
+            for item in articles {
+                let hash = item.new.article.content_hash();
+                // The first copy of this text (an original before a linked copy, then the
+                // oldest), and whether this very source holds one already.
+                let first = w.first_copy(&hash)?;
+                let outcome = if let Some(of) = first {
+                    let same_source: Option<i64> = w
+                        .same_source
+                        .query_row(params![hash, item.new.article.source], |r| r.get(0))
+                        .optional()?;
+                    let id = match same_source {
+                        Some(_) => None,
+                        None => Some(w.article(&item.new, &hash, ingest_extra(item, Some(of)))?),
+                    };
+                    IngestOutcome::Exact { id, of }
+                } else {
+                    let near = match item.near_duplicate_of {
+                        Some(NearDup::Stored(id)) => Some(id),
+                        Some(NearDup::InBatch(i)) => out.get(i).map(IngestOutcome::first_id),
+                        None => None,
+                    };
+                    // The hash was looked up above: no second lookup through `insert_one`.
+                    let id = w.article(&item.new, &hash, ingest_extra(item, near))?;
+                    if near.is_none() {
+                        w.statements(id, &item.new)?;
+                    }
+                    match near {
+                        Some(of) => IngestOutcome::Near { id, of },
+                        None => IngestOutcome::Inserted { id },
+                    }
                 };
-                IngestOutcome::Exact { id, of }
-            } else {
-                let near = match item.near_duplicate_of {
-                    Some(NearDup::Stored(id)) => Some(id),
-                    Some(NearDup::InBatch(i)) => out.get(i).map(IngestOutcome::first_id),
-                    None => None,
+                let status = match outcome {
+                    IngestOutcome::Inserted { .. } => InputStatus::Ingested,
+                    _ => InputStatus::Duplicate,
                 };
-                // The hash was looked up above: no second lookup through `insert_one`.
-                let id = insert_ingested(&tx, item, &hash, near)?;
-                if near.is_none() {
-                    insert_statements(&tx, id, &item.new)?;
-                }
-                match near {
-                    Some(of) => IngestOutcome::Near { id, of },
-                    None => IngestOutcome::Inserted { id },
-                }
-            };
-            let status = match outcome {
-                IngestOutcome::Inserted { .. } => InputStatus::Ingested,
-                _ => InputStatus::Duplicate,
-            };
-            ledger(
-                &tx,
-                item.path,
-                item.record,
-                status,
-                None,
-                Some(outcome.article_id()),
-            )?;
-            out.push(outcome);
-        }
-        for r in rejected {
-            ledger(
-                &tx,
-                r.path,
-                r.record,
-                InputStatus::Rejected,
-                Some(r.reason),
-                None,
-            )?;
+                w.ledger(
+                    item.path,
+                    item.record,
+                    status,
+                    None,
+                    Some(outcome.article_id()),
+                )?;
+                out.push(outcome);
+            }
+            for r in rejected {
+                w.ledger(
+                    r.path,
+                    r.record,
+                    InputStatus::Rejected,
+                    Some(r.reason),
+                    None,
+                )?;
+            }
         }
         tx.commit()?;
         Ok(out)
@@ -238,9 +242,8 @@ impl Store {
     pub fn article_text(&self, id: i64) -> Result<Option<String>> {
         Ok(self
             .conn
-            .query_row("SELECT text FROM articles WHERE id = ?1", [id], |r| {
-                r.get(0)
-            })
+            .prepare_cached("SELECT text FROM articles WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
             .optional()?)
     }
 
@@ -336,143 +339,222 @@ impl IngestOutcome {
     }
 }
 
-fn ledger(
-    tx: &Transaction<'_>,
-    source: &str,
-    record: Option<u64>,
-    status: InputStatus,
-    reason: Option<&str>,
-    article: Option<i64>,
-) -> Result<i64> {
-    let record = record.map(|r| r as i64);
-    tx.prepare_cached("DELETE FROM inputs WHERE source = ?1 AND record IS ?2")?
-        .execute(params![source, record])?;
-    tx.prepare_cached(
-        "INSERT INTO inputs (source, record, status, reason, article_id) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![source, record, status.as_str(), reason, article])?;
-    Ok(tx.last_insert_rowid())
+/// The columns of an ingested article row beyond [`NewArticle`]'s, written by the same INSERT
+/// (not by an UPDATE after it, which would rewrite the row and its text's overflow pages).
+#[derive(Default)]
+struct Extra<'a> {
+    language: Option<&'a str>,
+    simhash: Option<u64>,
+    duplicate_of: Option<i64>,
 }
 
-fn insert_row(tx: &Transaction<'_>, item: &NewArticle<'_>, hash: &str) -> Result<i64> {
-    let a = item.article;
-    tx.prepare_cached(
-        "INSERT INTO articles (ext_id, source, url, outlet, outlet_id, title, published, text, content_hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![
-        a.id,
-        a.source,
-        a.url,
-        a.outlet,
-        item.outlet_id,
-        a.title,
-        a.published.map(|d| d.to_string()),
-        a.text,
-        hash
-    ])?;
-    Ok(tx.last_insert_rowid())
+fn ingest_extra<'a>(item: &IngestArticle<'a>, duplicate_of: Option<i64>) -> Extra<'a> {
+    Extra {
+        language: item.language,
+        simhash: item.simhash,
+        duplicate_of,
+    }
 }
 
-fn insert_one(tx: &Transaction<'_>, item: &NewArticle<'_>) -> Result<InsertOutcome> {
-    let a = item.article;
-    let hash = a.content_hash();
-    let existing: Option<i64> = tx
-        .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
-        .query_row([&hash], |r| r.get(0))
-        .optional()?;
+/// Turns SQLite's CHECK constraints off for one bulk write and back on when dropped.
+///
+/// SQLite evaluates a `CHECK (x IN ('a', 'b', 'c'))` by building an ephemeral B-tree of the
+/// list for every row written — a temporary database opened, filled and closed per statement
+/// row, about 5% of an ingest's instructions. The checked columns (`statements.kind`,
+/// `stances.label`, `inputs.status`) are written here only from Rust enums
+/// ([`rift_core::StatementKind::as_str`], [`rift_core::StanceLabel::as_str`],
+/// [`InputStatus::as_str`]), so the checks cannot fail on these writes; other connections (a
+/// `sqlite3` shell) still enforce them. NOT NULL, UNIQUE and foreign keys stay on.
+struct BulkChecks<'c>(&'c rusqlite::Connection);
+
+impl<'c> BulkChecks<'c> {
+    fn off(conn: &'c rusqlite::Connection) -> Result<Self> {
+        conn.execute_batch("PRAGMA ignore_check_constraints = ON")?;
+        Ok(BulkChecks(conn))
+    }
+}
+
+impl Drop for BulkChecks<'_> {
+    fn drop(&mut self) {
+        // Best effort: a failure leaves the checks off for this connection only, whose writes
+        // all come from enums.
+        let _ = self
+            .0
+            .execute_batch("PRAGMA ignore_check_constraints = OFF");
+    }
+}
+
+/// The prepared statements of one write transaction, prepared once and reused for every row
+/// (instead of a `prepare_cached` lookup, which hashes the SQL text, per row).
+struct Writer<'c> {
+    tx: &'c Transaction<'c>,
+    first_copy: CachedStatement<'c>,
+    same_source: CachedStatement<'c>,
+    article: CachedStatement<'c>,
+    statement: CachedStatement<'c>,
+    stance: CachedStatement<'c>,
+    tag: CachedStatement<'c>,
+    ledger_delete: CachedStatement<'c>,
+    ledger_insert: CachedStatement<'c>,
+}
+
+impl<'c> Writer<'c> {
+    fn new(tx: &'c Transaction<'c>) -> Result<Self> {
+        Ok(Writer {
+            tx,
+            first_copy: tx.prepare_cached(
+                "SELECT id, duplicate_of IS NOT NULL FROM articles WHERE content_hash = ?1",
+            )?,
+            same_source: tx.prepare_cached(
+                "SELECT id FROM articles WHERE content_hash = ?1 AND source = ?2 LIMIT 1",
+            )?,
+            article: tx.prepare_cached(
+                "INSERT INTO articles (ext_id, source, url, outlet, outlet_id, title, published, text,
+                                       content_hash, language, simhash, duplicate_of)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+            )?,
+            statement: tx.prepare_cached(
+                r#"INSERT INTO statements (article_id, ordinal, kind, text, start, "end",
+                     cue_text, cue_start, cue_end,
+                     source_text, source_start, source_end, source_name, source_actor, source_type,
+                     outlet_id, outlet_name, date, json)
+                   VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"#,
+            )?,
+            stance: tx.prepare_cached(
+                "INSERT INTO stances (statement_id, issue, label, score, confidence, evidence, decided_by)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?,
+            tag: tx.prepare_cached(
+                "INSERT OR IGNORE INTO statement_factions (statement_id, faction, via) VALUES (?1, ?2, ?3)",
+            )?,
+            // `IFNULL(record, -1)` on both sides, as in the unique index `inputs_key`, so that the
+            // lookup uses both of its columns; `record IS ?2` used only `source` and scanned every
+            // earlier record of the same file (quadratic in the records of a JSONL or WARC file).
+            ledger_delete: tx.prepare_cached(
+                "DELETE FROM inputs WHERE source = ?1 AND IFNULL(record, -1) = IFNULL(?2, -1)",
+            )?,
+            ledger_insert: tx.prepare_cached(
+                "INSERT INTO inputs (source, record, status, reason, article_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?,
+        })
+    }
+
+    /// The first stored copy of a text: an original (no `duplicate_of`) before a linked copy,
+    /// then the lowest id. Picked here rather than by `ORDER BY`, which sorts in a temporary
+    /// B-tree per lookup.
+    fn first_copy(&mut self, hash: &str) -> Result<Option<i64>> {
+        let mut best: Option<(bool, i64)> = None;
+        let mut rows = self.first_copy.query([hash])?;
+        while let Some(r) = rows.next()? {
+            let key = (r.get::<_, bool>(1)?, r.get::<_, i64>(0)?);
+            if best.is_none_or(|b| key < b) {
+                best = Some(key);
+            }
+        }
+        Ok(best.map(|(_, id)| id))
+    }
+
+    /// Replaces the ledger row of `(source, record)` and returns the new row's id.
+    fn ledger(
+        &mut self,
+        source: &str,
+        record: Option<u64>,
+        status: InputStatus,
+        reason: Option<&str>,
+        article: Option<i64>,
+    ) -> Result<i64> {
+        let record = record.map(|r| r as i64);
+        self.ledger_delete.execute(params![source, record])?;
+        Ok(self
+            .ledger_insert
+            .insert(params![source, record, status.as_str(), reason, article])?)
+    }
+
+    /// Inserts an article row and returns its id.
+    fn article(&mut self, item: &NewArticle<'_>, hash: &str, extra: Extra<'_>) -> Result<i64> {
+        let a = item.article;
+        Ok(self.article.insert(params![
+            a.id,
+            a.source,
+            a.url,
+            a.outlet,
+            item.outlet_id,
+            a.title,
+            a.published.map(|d| d.to_string()),
+            a.text,
+            hash,
+            extra.language,
+            extra.simhash.map(|h| h as i64),
+            extra.duplicate_of,
+        ])?)
+    }
+
+    /// Inserts an article's statements with their stances and faction tags.
+    fn statements(&mut self, article_id: i64, item: &NewArticle<'_>) -> Result<()> {
+        for (ordinal, (s, tags)) in item.statements.iter().enumerate() {
+            self.statement(article_id, ordinal, s, tags)?;
+        }
+        Ok(())
+    }
+
+    fn statement(
+        &mut self,
+        article_id: i64,
+        ordinal: usize,
+        s: &Statement,
+        tags: &[FactionTag],
+    ) -> Result<()> {
+        let n = |v: usize| v as i64;
+        let statement_id = self.statement.insert(params![
+            article_id,
+            n(ordinal),
+            s.kind.as_str(),
+            s.text,
+            n(s.span.start),
+            n(s.span.end),
+            s.cue.as_ref().map(|c| c.text.as_str()),
+            s.cue.as_ref().map(|c| n(c.span.start)),
+            s.cue.as_ref().map(|c| n(c.span.end)),
+            s.source.text,
+            s.source.span.map(|sp| n(sp.start)),
+            s.source.span.map(|sp| n(sp.end)),
+            s.source.name,
+            s.source.actor,
+            s.source.kind.as_str(),
+            s.outlet.as_ref().and_then(|o| o.id.as_deref()),
+            s.outlet.as_ref().map(|o| o.name.as_str()),
+            s.date.map(|d| d.to_string()),
+            serde_json::to_string(s)?,
+        ])?;
+        for stance in &s.stance {
+            self.stance.execute(params![
+                statement_id,
+                stance.issue,
+                stance.label.as_str(),
+                stance.score,
+                stance.confidence,
+                serde_json::to_string(&stance.evidence)?,
+                stance.by,
+            ])?;
+        }
+        for t in tags {
+            self.tag
+                .execute(params![statement_id, t.faction, t.via.as_str()])?;
+        }
+        Ok(())
+    }
+}
+
+fn insert_one(w: &mut Writer<'_>, item: &NewArticle<'_>) -> Result<InsertOutcome> {
+    let hash = item.article.content_hash();
+    let existing: Option<i64> =
+        w.tx.prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
+            .query_row([&hash], |r| r.get(0))
+            .optional()?;
     if let Some(of) = existing {
         return Ok(InsertOutcome::Duplicate { of });
     }
-    let article_id = insert_row(tx, item, &hash)?;
-    insert_statements(tx, article_id, item)?;
+    let article_id = w.article(item, &hash, Extra::default())?;
+    w.statements(article_id, item)?;
     Ok(InsertOutcome::Inserted { id: article_id })
-}
-
-/// An ingested article's row with its language, SimHash and the copy it duplicates, if any.
-fn insert_ingested(
-    tx: &Transaction<'_>,
-    item: &IngestArticle<'_>,
-    hash: &str,
-    duplicate_of: Option<i64>,
-) -> Result<i64> {
-    let id = insert_row(tx, &item.new, hash)?;
-    tx.prepare_cached(
-        "UPDATE articles SET language = ?2, simhash = ?3, duplicate_of = ?4 WHERE id = ?1",
-    )?
-    .execute(params![
-        id,
-        item.language,
-        item.simhash.map(|h| h as i64),
-        duplicate_of
-    ])?;
-    Ok(id)
-}
-
-fn insert_statements(tx: &Transaction<'_>, article_id: i64, item: &NewArticle<'_>) -> Result<()> {
-    for (ordinal, (s, tags)) in item.statements.iter().enumerate() {
-        insert_statement(tx, article_id, ordinal, s, tags)?;
-    }
-    Ok(())
-}
-
-fn insert_statement(
-    tx: &Transaction<'_>,
-    article_id: i64,
-    ordinal: usize,
-    s: &Statement,
-    tags: &[FactionTag],
-) -> Result<()> {
-    let n = |v: usize| v as i64;
-    tx.prepare_cached(
-        r#"INSERT INTO statements (article_id, ordinal, kind, text, start, "end",
-             cue_text, cue_start, cue_end,
-             source_text, source_start, source_end, source_name, source_actor, source_type,
-             outlet_id, outlet_name, date, json)
-           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"#,
-    )?
-    .execute(params![
-        article_id,
-        n(ordinal),
-        s.kind.as_str(),
-        s.text,
-        n(s.span.start),
-        n(s.span.end),
-        s.cue.as_ref().map(|c| c.text.as_str()),
-        s.cue.as_ref().map(|c| n(c.span.start)),
-        s.cue.as_ref().map(|c| n(c.span.end)),
-        s.source.text,
-        s.source.span.map(|sp| n(sp.start)),
-        s.source.span.map(|sp| n(sp.end)),
-        s.source.name,
-        s.source.actor,
-        s.source.kind.as_str(),
-        s.outlet.as_ref().and_then(|o| o.id.as_deref()),
-        s.outlet.as_ref().map(|o| o.name.as_str()),
-        s.date.map(|d| d.to_string()),
-        serde_json::to_string(s)?,
-    ])?;
-    let statement_id = tx.last_insert_rowid();
-    let mut st = tx.prepare_cached(
-        "INSERT INTO stances (statement_id, issue, label, score, confidence, evidence, decided_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    for stance in &s.stance {
-        st.execute(params![
-            statement_id,
-            stance.issue,
-            stance.label.as_str(),
-            stance.score,
-            stance.confidence,
-            serde_json::to_string(&stance.evidence)?,
-            stance.by,
-        ])?;
-    }
-    let mut st = tx.prepare_cached(
-        "INSERT OR IGNORE INTO statement_factions (statement_id, faction, via) VALUES (?1, ?2, ?3)",
-    )?;
-    for t in tags {
-        st.execute(params![statement_id, t.faction, t.via.as_str()])?;
-    }
-    Ok(())
 }

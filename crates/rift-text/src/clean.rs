@@ -159,7 +159,7 @@ impl Cleaner {
             } else if is_byline(trimmed) {
                 layout.byline.get_or_insert(range.clone());
                 (ParaKind::Boilerplate, Some("byline"))
-            } else if first_text_line && word_count(trimmed) <= self.max_title_words {
+            } else if first_text_line && words_at_most(trimmed, self.max_title_words) {
                 layout.title = Some(range.clone());
                 (ParaKind::Title, None)
             } else if self.is_heading(trimmed) {
@@ -198,14 +198,17 @@ impl Cleaner {
             last,
             '.' | '!' | '?' | ':' | ';' | ',' | '”' | '"' | '’' | '\'' | ')'
         );
-        ends_open && word_count(line) <= self.max_heading_words
+        ends_open && words_at_most(line, self.max_heading_words)
     }
 }
 
-fn word_count(s: &str) -> usize {
+/// Whether `s` has at most `n` words (whitespace-separated pieces with a letter or digit).
+/// Stops counting at word `n + 1`: every line is asked (bylines), most are long paragraphs.
+fn words_at_most(s: &str, n: usize) -> bool {
     s.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+        .nth(n)
+        .is_none()
 }
 
 fn is_ad_slot(line: &str) -> bool {
@@ -231,7 +234,7 @@ fn is_furniture(line: &str) -> bool {
 }
 
 fn is_byline(line: &str) -> bool {
-    if word_count(line) > 8 || line.ends_with('.') {
+    if line.ends_with('.') || !words_at_most(line, 8) {
         return false;
     }
     let l = line.to_lowercase();

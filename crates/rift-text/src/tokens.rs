@@ -25,6 +25,7 @@ pub struct Token {
 
 impl Token {
     /// The token's text.
+    #[inline] // called per token from other crates (no LTO): worth inlining there
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
     }
