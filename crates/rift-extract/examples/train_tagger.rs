@@ -84,7 +84,7 @@ fn main() {
                 text: &gold[*ai].text,
                 toks: &a.toks[r.clone()],
                 in_quote: &a.in_quote[r.clone()],
-                lexicon: ex.lexicon(),
+                class: &a.class[r.clone()],
             };
             errors += trainer.learn(&s, tags);
         }

@@ -337,6 +337,10 @@ fn is_appositive(text: &str, toks: &[Token]) -> bool {
     if toks.len() == 1 && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit()) {
         return true;
     }
+    // a party label: `Dianne Feinstein, Democrat of California, said`
+    if toks.len() <= 6 && matches!(w, "Democrat" | "Republican" | "Independent" | "Libertarian") {
+        return true;
+    }
     // `Marlon Marshall, Clinton's director of state campaigns, said`, `Chris Covert, South
     // Carolina director for Sanders, said`: a capitalised start with a role noun in it
     if first.is_capitalized(text)

@@ -8,7 +8,7 @@
 //! where no rule found anything, and turns each tagged cue with a content into a statement
 //! (`Draft`), whose source phrase is typed and named like a rule's.
 //!
-//! Features are hashed into a fixed table (`2^bits` rows × [`TAGS`] weights, padded to 8): words and their
+//! Features are hashed into a fixed table (`2^bits` rows × [`TAGS`] `i8` weights, padded to 8): words and their
 //! neighbours, suffix and shape, the cue lexicon's class of nearby words ([`crate::cues`]), the
 //! distance to the nearest lexicon cue, quote state, and the previous tag. The built-in model
 //! (`model/tagger.bin`, trained on PolNeAR train by `examples/train_tagger.rs`) is compiled into
@@ -31,7 +31,7 @@ pub const B_CON: u8 = 5;
 const NT: usize = TAGS.len();
 /// Weights per feature row: the tags padded to 8, so a row is one aligned 16-byte load.
 const ROW: usize = 8;
-const MAGIC: &[u8; 8] = b"RIFTTAG2";
+const MAGIC: &[u8; 8] = b"RIFTTAG3";
 
 /// Why a tagger model could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -41,12 +41,13 @@ pub enum TaggerError {
     Format,
 }
 
-/// A trained tagger: hashed feature weights, quantised to `i16`.
+/// A trained tagger: hashed feature weights, quantised to `i8` (one byte a weight keeps the
+/// table at 1 MiB, in cache; on PolNeAR dev it scores as the `i16` table did).
 #[derive(Debug, Clone)]
 pub struct TaggerModel {
     bits: u32,
     scale: f32,
-    weights: Vec<i16>,
+    weights: Vec<i8>,
 }
 
 static BUILTIN: &[u8] = include_bytes!("../model/tagger.bin");
@@ -66,13 +67,10 @@ impl TaggerModel {
         let bits = u32::from_le_bytes(b[8..12].try_into().map_err(|_| TaggerError::Format)?);
         let scale = f32::from_le_bytes(b[12..16].try_into().map_err(|_| TaggerError::Format)?);
         let n = (1usize << bits) * ROW;
-        if bits > 24 || b.len() != 16 + 2 * n {
+        if bits > 24 || b.len() != 16 + n {
             return Err(TaggerError::Format);
         }
-        let weights = b[16..]
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect();
+        let weights = b[16..].iter().map(|&v| v as i8).collect();
         Ok(TaggerModel {
             bits,
             scale,
@@ -80,15 +78,13 @@ impl TaggerModel {
         })
     }
 
-    /// The model as bytes: header, table size, scale, then the weights (little-endian).
+    /// The model as bytes: header, table size (bits), scale, then one byte per weight.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(16 + 2 * self.weights.len());
+        let mut out = Vec::with_capacity(16 + self.weights.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&self.bits.to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
-        for w in &self.weights {
-            out.extend_from_slice(&w.to_le_bytes());
-        }
+        out.extend(self.weights.iter().map(|&w| w as u8));
         out
     }
 
@@ -97,12 +93,6 @@ impl TaggerModel {
         let mask = (1u64 << self.bits) - 1;
         let ctx = Context::new(s);
         out.clear();
-        // A sentence without a single lexicon word almost never attributes (on PolNeAR dev,
-        // skipping them loses 4 of 1,881 predictions): leave it untagged.
-        if ctx.class.iter().all(|&c| c == 0) {
-            out.resize(s.toks.len(), O);
-            return;
-        }
         let mut feats = Vec::with_capacity(32);
         let mut prev = O;
         for i in 0..s.toks.len() {
@@ -143,16 +133,30 @@ pub struct Sentence<'a> {
     pub toks: &'a [Token],
     /// For each token, whether it is inside quotation marks.
     pub in_quote: &'a [bool],
-    /// The cue lexicon.
-    pub lexicon: &'a Lexicon,
+    /// For each token, its [`Lexicon::class`] (0 for punctuation).
+    pub class: &'a [u8],
+}
+
+/// The [`Lexicon::class`] of every token (0 for punctuation): computed once per article and
+/// sliced per [`Sentence`].
+pub fn classes(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<u8> {
+    toks.iter()
+        .map(|t| {
+            if t.kind == TokenKind::Word {
+                lexicon.class(t.text(text))
+            } else {
+                0
+            }
+        })
+        .collect()
 }
 
 /// Per-sentence facts shared by the tokens' features.
-struct Context {
+struct Context<'a> {
     /// Lower-case word hash of each token.
     hash: Vec<u64>,
     /// Lexicon class of each token (0 none, 1 speech, 2 weak, 3 object, 4 phrasal start).
-    class: Vec<u8>,
+    class: &'a [u8],
     /// Nearest token with a lexicon class before / after each token.
     left: Vec<Option<usize>>,
     right: Vec<Option<usize>>,
@@ -161,20 +165,10 @@ struct Context {
     commas: Vec<u32>,
 }
 
-impl Context {
-    fn new(s: &Sentence<'_>) -> Self {
-        let mut hash = Vec::with_capacity(s.toks.len());
-        let mut class = Vec::with_capacity(s.toks.len());
-        for t in s.toks {
-            let w = t.text(s.text);
-            hash.push(word_hash(w));
-            let c = if t.kind == TokenKind::Word {
-                s.lexicon.class(w)
-            } else {
-                0
-            };
-            class.push(c);
-        }
+impl<'a> Context<'a> {
+    fn new(s: &Sentence<'a>) -> Self {
+        let class = s.class;
+        let hash: Vec<u64> = s.toks.iter().map(|t| word_hash(t.text(s.text))).collect();
         let n = s.toks.len();
         let mut left = vec![None; n];
         let mut right = vec![None; n];
@@ -254,7 +248,7 @@ fn bucket(d: usize) -> u64 {
 }
 
 /// Hashed feature ids of token `i` given the previous tag.
-fn features(s: &Sentence<'_>, c: &Context, i: usize, prev: u8, mask: u64, out: &mut Vec<u32>) {
+fn features(s: &Sentence<'_>, c: &Context<'_>, i: usize, prev: u8, mask: u64, out: &mut Vec<u32>) {
     out.clear();
     let n = s.toks.len();
     let w = |j: isize| -> u64 {
@@ -413,10 +407,10 @@ impl Trainer {
         }
         let avg: Vec<f32> = self.total.iter().map(|t| t / step as f32).collect();
         let max = avg.iter().fold(0f32, |m, v| m.max(v.abs())).max(1e-9);
-        let scale = max / f32::from(i16::MAX);
+        let scale = max / f32::from(i8::MAX);
         let weights = avg
             .iter()
-            .map(|v| (v / scale).round().clamp(-32767.0, 32767.0) as i16)
+            .map(|v| (v / scale).round().clamp(-127.0, 127.0) as i8)
             .collect();
         TaggerModel {
             bits: self.bits,
