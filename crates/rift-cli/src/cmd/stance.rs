@@ -11,7 +11,8 @@ use rift_core::StanceLabel;
 use rift_stance::model::data::{self, DataFormat, Example};
 use rift_stance::model::embed::{Embedder, DEFAULT_LAYERS, DEFAULT_SCALE};
 use rift_stance::model::eval::{majority_label, Metrics};
-use rift_stance::model::{cross_validate_with, Dense, FeatureConfig, Loss};
+use rift_stance::model::wordvec::{self, WordVectors};
+use rift_stance::model::{cross_validate_full, Dense, FeatureConfig, Loss, WordDense};
 use rift_stance::{StanceModel, TrainConfig};
 
 /// Arguments of `rift stance`.
@@ -67,6 +68,25 @@ struct DataArgs {
     /// Scale of the embedding block against the unit-length n-gram block.
     #[arg(long, default_value_t = DEFAULT_SCALE)]
     embed_scale: f64,
+    /// Add static word-piece vectors from this table (built once by the `distill_wordvec`
+    /// example of rift-stance from the all-MiniLM-L6-v2 folder; see docs/stance.md). Works in
+    /// the default build.
+    #[arg(long)]
+    word_vectors: Option<PathBuf>,
+    /// Scale of the word-vector block against the unit-length n-gram block.
+    #[arg(long, default_value_t = wordvec::DEFAULT_SCALE)]
+    word_vectors_scale: f64,
+}
+
+/// The word-vector table named by `--word-vectors`, if any.
+fn word_dense(d: &DataArgs) -> anyhow::Result<Option<WordDense>> {
+    let Some(path) = &d.word_vectors else {
+        return Ok(None);
+    };
+    Ok(Some(WordDense {
+        vectors: Arc::new(WordVectors::load(path)?),
+        scale: d.word_vectors_scale,
+    }))
 }
 
 /// The encoder named by `--embed-model`, if any.
@@ -119,13 +139,14 @@ fn train_model(
     cfg: &TrainConfig,
     issue: Option<String>,
     enc: Option<&Encoder>,
+    words: Option<WordDense>,
 ) -> anyhow::Result<StanceModel> {
     Ok(match enc {
         Some(enc) => {
             let v = enc.vectors(examples)?;
-            StanceModel::train_with(examples, cfg, issue, Some(enc.dense(&v)))?
+            StanceModel::train_full(examples, cfg, issue, Some(enc.dense(&v)), words)?
         }
-        None => StanceModel::train(examples, cfg, issue)?,
+        None => StanceModel::train_full(examples, cfg, issue, None, words)?,
     })
 }
 
@@ -163,6 +184,10 @@ struct PredictArgs {
     /// recorded in the model file).
     #[arg(long)]
     embed_model: Option<PathBuf>,
+    /// Word-vector table for a model trained with one (default: the file recorded in the
+    /// model file).
+    #[arg(long)]
+    word_vectors: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -253,6 +278,7 @@ fn train(a: TrainArgs) -> anyhow::Result<ExitCode> {
         &config(&a.data)?,
         a.data.issue.clone(),
         enc.as_ref(),
+        word_dense(&a.data)?,
     )?;
     tracing::info!(
         examples = examples.len(),
@@ -275,7 +301,11 @@ fn predict(a: PredictArgs) -> anyhow::Result<ExitCode> {
     if format_of(&a.format)? != DataFormat::Jsonl {
         bail!("rift stance predict reads jsonl only");
     }
-    let model = StanceModel::load_with(&a.model, a.embed_model.as_deref())?;
+    let model = StanceModel::load_full(
+        &a.model,
+        a.embed_model.as_deref(),
+        a.word_vectors.as_deref(),
+    )?;
     let input = data::read_jsonl(&a.data, false)?;
     let texts: Vec<&str> = input.iter().map(|e| e.text.as_str()).collect();
     let preds = model.predict_batch(&texts)?;
@@ -310,9 +340,18 @@ fn eval(a: EvalArgs) -> anyhow::Result<ExitCode> {
     } else {
         Encoder::from_args(&a.data)?
     };
+    let words = if a.model.is_some() {
+        None
+    } else {
+        word_dense(&a.data)?
+    };
     let mut runs: Vec<Scored> = Vec::new();
     if let Some(path) = &a.model {
-        let model = StanceModel::load_with(path, a.data.embed_model.as_deref())?;
+        let model = StanceModel::load_full(
+            path,
+            a.data.embed_model.as_deref(),
+            a.data.word_vectors.as_deref(),
+        )?;
         let examples = if format == DataFormat::Semeval {
             let mut v = Vec::new();
             for dir in semeval_dirs(&a.data)? {
@@ -359,7 +398,7 @@ fn eval(a: EvalArgs) -> anyhow::Result<ExitCode> {
             };
             let started = Instant::now();
             let dense = enc.as_ref().map(|e| e.dense(&vectors));
-            let cv = cross_validate_with(&examples, &cfg, k, dense)?;
+            let cv = cross_validate_full(&examples, &cfg, k, dense, words.clone())?;
             eprintln!(
                 "{name}: {k}-fold CV in {:.2} s; macro-F1 per fold {:?}",
                 started.elapsed().as_secs_f64(),
@@ -381,7 +420,13 @@ fn eval(a: EvalArgs) -> anyhow::Result<ExitCode> {
         for dir in semeval_dirs(&a.data)? {
             let (train, val) = data::read_semeval_target(&dir)?;
             let started = Instant::now();
-            let model = train_model(&train, &cfg, Some(target_name(&dir)), enc.as_ref())?;
+            let model = train_model(
+                &train,
+                &cfg,
+                Some(target_name(&dir)),
+                enc.as_ref(),
+                words.clone(),
+            )?;
             eprintln!(
                 "{}: trained on {} in {:.2} s",
                 target_name(&dir),

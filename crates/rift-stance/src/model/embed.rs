@@ -147,10 +147,25 @@ mod imp {
             ids: &[Vec<u32>],
             pool: &[usize],
         ) -> Result<Vec<Vec<f32>>, StanceError> {
-            self.forward(ids, pool).map_err(err)
+            self.forward(ids, pool, None).map_err(err)
         }
 
-        fn forward(&self, ids: &[Vec<u32>], pool: &[usize]) -> candle_core::Result<Vec<Vec<f32>>> {
+        /// The raw states at position `at` of `pool` layers (no pooling, no normalising).
+        pub(super) fn states_at(
+            &self,
+            ids: &[Vec<u32>],
+            pool: &[usize],
+            at: usize,
+        ) -> Result<Vec<Vec<f32>>, StanceError> {
+            self.forward(ids, pool, Some(at)).map_err(err)
+        }
+
+        fn forward(
+            &self,
+            ids: &[Vec<u32>],
+            pool: &[usize],
+            at: Option<usize>,
+        ) -> candle_core::Result<Vec<Vec<f32>>> {
             let dev = Device::Cpu;
             let b = ids.len();
             let n = ids.iter().map(Vec::len).max().unwrap_or(0).max(1);
@@ -185,6 +200,9 @@ mod imp {
             let counts = mask.sum_keepdim(1)?; // b × 1
             let mut pooled: Vec<Tensor> = Vec::new();
             let pool_layer = |x: &Tensor| -> candle_core::Result<Tensor> {
+                if let Some(p) = at {
+                    return x.narrow(1, p, 1)?.squeeze(1);
+                }
                 let s = x.broadcast_mul(&mask3)?.sum(1)?.broadcast_div(&counts)?;
                 let norm = s.sqr()?.sum_keepdim(1)?.sqrt()?;
                 s.broadcast_div(&(norm + 1e-12)?)
@@ -253,6 +271,38 @@ mod imp {
             for ((i, _), v) in chunk.iter().zip(vecs) {
                 out[*i] = v;
             }
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(feature = "embed")]
+impl Embedder {
+    /// Static vectors of every vocabulary token (model2vec-style distillation, for
+    /// [`super::wordvec`]): the state of the token at `layer` when the encoder reads
+    /// `[CLS] token [SEP]`, in vocabulary-id order, each with its token string.
+    pub fn token_vectors(&self, layer: usize) -> Result<Vec<(String, Vec<f32>)>, StanceError> {
+        if layer > self.num_layers() {
+            return Err(StanceError::Embed(format!(
+                "layer {layer}: the encoder has {} layers",
+                self.num_layers()
+            )));
+        }
+        let vocab = self.inner.tok.get_vocab(true);
+        let mut toks: Vec<(u32, String)> = vocab.into_iter().map(|(t, i)| (i, t)).collect();
+        toks.sort();
+        let id = |t: &str| {
+            self.inner
+                .tok
+                .token_to_id(t)
+                .ok_or_else(|| StanceError::Embed(format!("no {t} token")))
+        };
+        let (cls, sep) = (id("[CLS]")?, id("[SEP]")?);
+        let mut out = Vec::with_capacity(toks.len());
+        for chunk in toks.chunks(256) {
+            let batch: Vec<Vec<u32>> = chunk.iter().map(|(i, _)| vec![cls, *i, sep]).collect();
+            let states = self.inner.bert.states_at(&batch, &[layer], 1)?;
+            out.extend(chunk.iter().map(|(_, t)| t.clone()).zip(states));
         }
         Ok(out)
     }

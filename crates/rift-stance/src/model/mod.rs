@@ -12,6 +12,7 @@ pub mod embed;
 pub mod eval;
 mod features;
 mod svm;
+pub mod wordvec;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -29,6 +30,7 @@ use embed::{EmbedConfig, Embedder};
 use eval::{stratified_folds, Metrics};
 use features::{counts, key, ngrams, tfidf, Block, Sparse};
 use svm::{Instance, SolverParams};
+use wordvec::{WordVecConfig, WordVectors};
 
 /// `format` field of a model file.
 pub const MODEL_FORMAT: &str = "rift-stance-model";
@@ -112,10 +114,25 @@ pub struct StanceModel {
     /// n-gram weights in each row.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embed: Option<EmbedConfig>,
+    /// Static word-piece vector block ([`wordvec`]), when the model was trained with one: its
+    /// weights follow the n-gram (and sentence-embedding) weights in each row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wordvec: Option<WordVecConfig>,
     #[serde(skip)]
     index: HashMap<u64, u32>,
     #[serde(skip)]
     embedder: Option<Arc<Embedder>>,
+    #[serde(skip)]
+    words: Option<Arc<WordVectors>>,
+}
+
+/// Static word-piece vectors to train with ([`StanceModel::train_full`]).
+#[derive(Debug, Clone)]
+pub struct WordDense {
+    /// The table (kept by the model, to embed at prediction time).
+    pub vectors: Arc<WordVectors>,
+    /// Scale of the block (1 = as long as the TF-IDF block; [`wordvec::DEFAULT_SCALE`]).
+    pub scale: f64,
 }
 
 /// Sentence embeddings to train with ([`StanceModel::train_with`]).
@@ -148,6 +165,18 @@ impl StanceModel {
         config: &TrainConfig,
         issue: Option<String>,
         dense: Option<Dense<'_>>,
+    ) -> Result<Self, StanceError> {
+        Self::train_full(examples, config, issue, dense, None)
+    }
+
+    /// Trains on `examples`, with sentence embeddings (`dense`) and / or static word-piece
+    /// vectors (`words`) appended to the n-gram features.
+    pub fn train_full(
+        examples: &[Example],
+        config: &TrainConfig,
+        issue: Option<String>,
+        dense: Option<Dense<'_>>,
+        words: Option<WordDense>,
     ) -> Result<Self, StanceError> {
         let labels: Vec<StanceLabel> = StanceLabel::ALL
             .into_iter()
@@ -216,7 +245,19 @@ impl StanceModel {
                 dim,
             });
         }
-        let dim = features.len() + embed_cfg.as_ref().map_or(0, |e| e.dim);
+        let mut dim = features.len() + embed_cfg.as_ref().map_or(0, |e| e.dim);
+        let wordvec = words.as_ref().map(|w| WordVecConfig {
+            path: std::fs::canonicalize(w.vectors.path())
+                .unwrap_or_else(|_| w.vectors.path().to_path_buf()),
+            scale: w.scale,
+            dim: w.vectors.dim(),
+        });
+        if let Some(w) = &words {
+            for (x, e) in xs.iter_mut().zip(examples) {
+                append_dense(x, dim, &w.vectors.embed(&e.text), w.scale);
+            }
+            dim += w.vectors.dim();
+        }
 
         let mut trained_on = BTreeMap::new();
         for l in &labels {
@@ -290,8 +331,10 @@ impl StanceModel {
             weights,
             bias,
             embed: embed_cfg,
+            wordvec,
             index,
             embedder: dense.map(|d| d.embedder),
+            words: words.map(|w| w.vectors),
         })
     }
 
@@ -320,12 +363,25 @@ impl StanceModel {
             }
             append_dense(&mut x, self.features.len(), v, cfg.scale);
         }
+        if let Some(cfg) = &self.wordvec {
+            let w = self
+                .words
+                .as_ref()
+                .ok_or_else(|| StanceError::Embed("model needs its word-vector table".into()))?;
+            let offset = self.features.len() + self.embed.as_ref().map_or(0, |e| e.dim);
+            append_dense(&mut x, offset, &w.embed(text), cfg.scale);
+        }
         Ok(x)
     }
 
     /// Whether the model has a sentence-embedding block.
     pub fn uses_embeddings(&self) -> bool {
         self.embed.is_some()
+    }
+
+    /// Whether the model has a static word-piece vector block.
+    pub fn uses_word_vectors(&self) -> bool {
+        self.wordvec.is_some()
     }
 
     /// The encoder the model embeds with, when it has an embedding block.
@@ -458,11 +514,21 @@ impl StanceModel {
     /// [`Self::load`], loading the encoder of an embedding model from `embed_dir` instead of
     /// the recorded folder.
     pub fn load_with(path: &Path, embed_dir: Option<&Path>) -> Result<Self, StanceError> {
+        Self::load_full(path, embed_dir, None)
+    }
+
+    /// [`Self::load_with`], reading a word-vector model's table from `wordvec` instead of
+    /// the recorded file.
+    pub fn load_full(
+        path: &Path,
+        embed_dir: Option<&Path>,
+        wordvec: Option<&Path>,
+    ) -> Result<Self, StanceError> {
         let text = std::fs::read_to_string(path).map_err(|source| StanceError::Io {
             path: path.to_path_buf(),
             source,
         })?;
-        Self::from_json_with(&text, embed_dir)
+        Self::from_json_full(&text, embed_dir, wordvec)
     }
 
     /// Parses a model from JSON, checking its format and version (an embedding model loads
@@ -473,6 +539,16 @@ impl StanceModel {
 
     /// [`Self::from_json`], loading an embedding model's encoder from `embed_dir` when given.
     pub fn from_json_with(text: &str, embed_dir: Option<&Path>) -> Result<Self, StanceError> {
+        Self::from_json_full(text, embed_dir, None)
+    }
+
+    /// [`Self::from_json_with`], reading a word-vector model's table from `wordvec` when
+    /// given (else from the recorded file).
+    pub fn from_json_full(
+        text: &str,
+        embed_dir: Option<&Path>,
+        wordvec: Option<&Path>,
+    ) -> Result<Self, StanceError> {
         let mut m: StanceModel = serde_json::from_str(text)?;
         if m.format != MODEL_FORMAT || m.version != MODEL_VERSION {
             return Err(StanceError::ModelVersion {
@@ -481,7 +557,8 @@ impl StanceModel {
             });
         }
         let dim = m.features.len();
-        let full = dim + m.embed.as_ref().map_or(0, |e| e.dim);
+        let full =
+            dim + m.embed.as_ref().map_or(0, |e| e.dim) + m.wordvec.as_ref().map_or(0, |e| e.dim);
         if m.idf.len() != dim
             || m.weights.len() != m.labels.len()
             || m.bias.len() != m.labels.len()
@@ -501,6 +578,18 @@ impl StanceModel {
                 )));
             }
             m.embedder = Some(Arc::new(e));
+        }
+        if let Some(cfg) = &m.wordvec {
+            let w = WordVectors::load(wordvec.unwrap_or(&cfg.path))?;
+            if w.dim() != cfg.dim {
+                return Err(StanceError::Embed(format!(
+                    "{}: vectors of length {}, the model expects {}",
+                    w.path().display(),
+                    w.dim(),
+                    cfg.dim
+                )));
+            }
+            m.words = Some(Arc::new(w));
         }
         Ok(m)
     }
@@ -581,6 +670,17 @@ pub fn cross_validate_with(
     k: usize,
     dense: Option<Dense<'_>>,
 ) -> Result<CvResult, StanceError> {
+    cross_validate_full(examples, config, k, dense, None)
+}
+
+/// [`cross_validate_with`] with static word-piece vectors too (a fixed table: no leak).
+pub fn cross_validate_full(
+    examples: &[Example],
+    config: &TrainConfig,
+    k: usize,
+    dense: Option<Dense<'_>>,
+    words: Option<WordDense>,
+) -> Result<CvResult, StanceError> {
     if let Some(d) = &dense {
         if d.vectors.len() != examples.len() {
             return Err(StanceError::Train(format!(
@@ -615,7 +715,7 @@ pub fn cross_validate_with(
             scale: d.scale,
             vectors: &train_vecs,
         });
-        let model = StanceModel::train_with(&train, config, None, fold_dense)?;
+        let model = StanceModel::train_full(&train, config, None, fold_dense, words.clone())?;
         let mut fg = Vec::new();
         let mut fp = Vec::new();
         for (i, e) in examples.iter().enumerate().filter(|(i, _)| fold[*i] == f) {
