@@ -823,6 +823,9 @@ impl Extractor {
         if last_word > b_lo && has(TITLE_INTRO, toks[last_word - 1].text(text)) {
             return Attribution::Title;
         }
+        if looks_like_title(&text[q.content.clone()]) {
+            return Attribution::Title;
+        }
 
         let mut before = self.before_attribution(text, toks, b_lo, last_word, names);
         let colon = last_word < b_hi && toks[last_word].text(text) == ":";
@@ -846,7 +849,29 @@ impl Extractor {
         if before.is_none() && colon && last_word > b_lo && prev_q_end <= s_open.range.start {
             before = self.colon_credit(text, toks, b_lo, last_word, names);
         }
-        let after = self.after_attribution(text, toks, a_lo, a_hi, names);
+        // `… “tied for second place” with Florida Sen. Marco Rubio, in a finish that he said …`:
+        // a phrase that opens with a preposition is no credit.
+        let after = self
+            .after_attribution(text, toks, a_lo, a_hi, names)
+            .filter(|(_, _, src)| {
+                !matches!(
+                    toks[src.start].text(text),
+                    "with"
+                        | "for"
+                        | "in"
+                        | "of"
+                        | "on"
+                        | "at"
+                        | "by"
+                        | "from"
+                        | "to"
+                        | "about"
+                        | "while"
+                        | "as"
+                        | "than"
+                        | "against"
+                )
+            });
         match (before, after) {
             (Some((cue, lemma, src)), after) => {
                 let outlet = after
@@ -2804,6 +2829,30 @@ fn drop_overlaps(drafts: &mut Vec<Draft>) {
             true
         }
     });
+}
+
+/// A quoted name of a work or show (`“Yuge!: 30 Years of Doonesbury on Trump.”`, `“Generations
+/// with Kevin Swanson”`): two to twelve words, every word of four letters or more capitalised,
+/// no pronoun of a speaker.
+fn looks_like_title(q: &str) -> bool {
+    let words: Vec<&str> = q
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 || words.len() > 12 {
+        return false;
+    }
+    let long: Vec<&&str> = words
+        .iter()
+        .filter(|w| w.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    long.len() >= 2
+        && long
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !words
+            .iter()
+            .any(|w| matches!(*w, "I" | "We" | "You" | "I'm" | "I’m" | "We're" | "We’re"))
 }
 
 /// For each token, whether it lies inside one of the (sorted, disjoint) quote ranges.
