@@ -266,8 +266,6 @@ fn features(s: &Sentence<'_>, c: &Context<'_>, i: usize, prev: u8, mask: u64, ou
     out.push(mix(1, w(ii), mask));
     out.push(mix(2, w(ii - 1), mask));
     out.push(mix(3, w(ii + 1), mask));
-    out.push(mix(4, w(ii - 2), mask));
-    out.push(mix(5, w(ii + 2), mask));
     out.push(mix(6, w(ii - 1) ^ w(ii).rotate_left(17), mask));
     out.push(mix(7, w(ii) ^ w(ii + 1).rotate_left(17), mask));
     let word = s.toks[i].text(s.text);
@@ -279,17 +277,6 @@ fn features(s: &Sentence<'_>, c: &Context<'_>, i: usize, prev: u8, mask: u64, ou
     out.push(mix(8, word_hash(suf), mask));
     let sh = shape(s.text, &s.toks[i]);
     out.push(mix(9, sh, mask));
-    let sh_prev = if i > 0 {
-        shape(s.text, &s.toks[i - 1])
-    } else {
-        3000
-    };
-    let sh_next = if i + 1 < n {
-        shape(s.text, &s.toks[i + 1])
-    } else {
-        3001
-    };
-    out.push(mix(10, sh_prev ^ (sh << 12) ^ (sh_next << 24), mask));
     out.push(mix(11, u64::from(c.class[i]), mask));
     // nearest lexicon cue to the left and right, with its class and distance
     let (left, right) = (c.left[i], c.right[i]);
@@ -315,14 +302,6 @@ fn features(s: &Sentence<'_>, c: &Context<'_>, i: usize, prev: u8, mask: u64, ou
         out.push(mix(18, c.hash[j] ^ (bucket(j - i) << 3), mask));
     }
     out.push(mix(19, u64::from(s.in_quote[i]), mask));
-    let pos = if i == 0 {
-        0
-    } else if i + 1 == n {
-        1
-    } else {
-        2 + bucket(i).min(5)
-    };
-    out.push(mix(20, pos, mask));
     out.push(mix(21, p, mask));
     out.push(mix(22, p ^ (w(ii) << 3), mask));
     out.push(mix(23, p ^ (u64::from(c.class[i]) << 3) ^ (sh << 8), mask));
