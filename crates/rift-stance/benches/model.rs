@@ -7,6 +7,9 @@
 //! `main` first times one untimed-by-divan training run and one prediction pass, asserts both
 //! targets and that the model learnt something (training accuracy well above the majority
 //! class), then divan measures the same work. Run: `cargo bench -p rift-stance`.
+//!
+//! With `RIFT_WORDVEC` set to a distilled word-vector table (docs/stance.md, section 6), the
+//! same two criteria are also asserted for a model with the word-vector block.
 
 use std::path::Path;
 use std::sync::LazyLock;
@@ -15,6 +18,8 @@ use std::time::Instant;
 use divan::counter::ItemsCount;
 use divan::Bencher;
 use rift_stance::model::data::{self, Example};
+use rift_stance::model::wordvec::{self, WordVectors};
+use rift_stance::model::WordDense;
 use rift_stance::{StanceModel, TrainConfig};
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
@@ -96,6 +101,28 @@ fn main() {
         acc > major + 0.2,
         "the model learnt nothing: {acc:.3} vs {major:.3}"
     );
+    if let Some(path) = std::env::var_os("RIFT_WORDVEC") {
+        let words = WordDense {
+            vectors: std::sync::Arc::new(WordVectors::load(Path::new(&path)).expect("table")),
+            scale: wordvec::DEFAULT_SCALE,
+        };
+        let t = Instant::now();
+        let model =
+            StanceModel::train_full(&f.train, &TrainConfig::default(), None, None, Some(words))
+                .expect("training");
+        let train_s = t.elapsed().as_secs_f64();
+        let (acc, _) = fit_quality(&model, &f.train);
+        let t = Instant::now();
+        let labels: Vec<_> = f.texts.iter().map(|s| model.predict(s).label).collect();
+        let rate = labels.len() as f64 / t.elapsed().as_secs_f64();
+        eprintln!(
+            "with word vectors: trained in {train_s:.2} s, training accuracy {acc:.3}; \
+             predicted at {rate:.0}/s"
+        );
+        assert!(train_s < MAX_TRAIN_SECONDS, "training took {train_s:.2} s");
+        assert!(rate >= MIN_PREDICT_RATE, "prediction at {rate:.0}/s");
+        assert!(acc > major + 0.2, "the word-vector model learnt nothing");
+    }
     divan::main();
 }
 

@@ -5,7 +5,9 @@
 //! It learns from the user's labelled statements (`rift stance train`); the rule classifier
 //! ([`crate::StanceClassifier`]) stays the explainable default and hands a statement to the
 //! issue's model only when no cue decided it ([`crate::StanceClassifier::load`]). [`eval`]
-//! scores models, and [`data`] reads the training formats.
+//! scores models, and [`data`] reads the training formats. Optional dense blocks follow the
+//! n-grams: static word-piece vectors ([`wordvec`], any build) and contextual sentence
+//! embeddings ([`embed`], cargo feature `embed`).
 
 pub mod data;
 pub mod embed;
