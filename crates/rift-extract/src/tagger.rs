@@ -94,20 +94,36 @@ impl TaggerModel {
         let ctx = Context::new(s);
         out.clear();
         let mut feats = Vec::with_capacity(32);
-        let mut prev = O;
+        // The features that do not depend on the previous tag first, for every token: their
+        // table look-ups are independent, so the CPU overlaps their cache misses.
+        let mut scores: Vec<[i32; ROW]> = Vec::with_capacity(s.toks.len());
         for i in 0..s.toks.len() {
-            features(s, &ctx, i, prev, mask, &mut feats);
-            let mut score = [0i32; ROW];
-            for &f in &feats {
-                let row = &self.weights[f as usize * ROW..f as usize * ROW + ROW];
-                for t in 0..ROW {
-                    score[t] += i32::from(row[t]);
-                }
+            static_features(s, &ctx, i, mask, &mut feats);
+            scores.push(self.sum(&feats));
+        }
+        let mut prev = O;
+        for (i, mut score) in scores.into_iter().enumerate() {
+            feats.clear();
+            dynamic_features(s, &ctx, i, prev, mask, &mut feats);
+            let d = self.sum(&feats);
+            for t in 0..ROW {
+                score[t] += d[t];
             }
             let t = best(&score, prev);
             out.push(t);
             prev = t;
         }
+    }
+
+    fn sum(&self, feats: &[u32]) -> [i32; ROW] {
+        let mut score = [0i32; ROW];
+        for &f in feats {
+            let row = &self.weights[f as usize * ROW..f as usize * ROW + ROW];
+            for t in 0..ROW {
+                score[t] += i32::from(row[t]);
+            }
+        }
+        score
     }
 }
 
@@ -249,6 +265,28 @@ fn bucket(d: usize) -> u64 {
 
 /// Hashed feature ids of token `i` given the previous tag.
 fn features(s: &Sentence<'_>, c: &Context<'_>, i: usize, prev: u8, mask: u64, out: &mut Vec<u32>) {
+    static_features(s, c, i, mask, out);
+    dynamic_features(s, c, i, prev, mask, out);
+}
+
+/// The features that depend on the previous tag, appended to `out`.
+fn dynamic_features(
+    s: &Sentence<'_>,
+    c: &Context<'_>,
+    i: usize,
+    prev: u8,
+    mask: u64,
+    out: &mut Vec<u32>,
+) {
+    let p = u64::from(prev);
+    let sh = shape(s.text, &s.toks[i]);
+    out.push(mix(21, p, mask));
+    out.push(mix(22, p ^ (c.hash[i] << 3), mask));
+    out.push(mix(23, p ^ (u64::from(c.class[i]) << 3) ^ (sh << 8), mask));
+}
+
+/// The features of token `i` that do not depend on the tags (`out` is cleared first).
+fn static_features(s: &Sentence<'_>, c: &Context<'_>, i: usize, mask: u64, out: &mut Vec<u32>) {
     out.clear();
     let n = s.toks.len();
     let w = |j: isize| -> u64 {
@@ -261,7 +299,6 @@ fn features(s: &Sentence<'_>, c: &Context<'_>, i: usize, prev: u8, mask: u64, ou
         }
     };
     let ii = i as isize;
-    let p = u64::from(prev);
     out.push(mix(0, 0, mask));
     out.push(mix(1, w(ii), mask));
     out.push(mix(2, w(ii - 1), mask));
@@ -302,9 +339,6 @@ fn features(s: &Sentence<'_>, c: &Context<'_>, i: usize, prev: u8, mask: u64, ou
         out.push(mix(18, c.hash[j] ^ (bucket(j - i) << 3), mask));
     }
     out.push(mix(19, u64::from(s.in_quote[i]), mask));
-    out.push(mix(21, p, mask));
-    out.push(mix(22, p ^ (w(ii) << 3), mask));
-    out.push(mix(23, p ^ (u64::from(c.class[i]) << 3) ^ (sh << 8), mask));
 }
 
 /// Trains a [`TaggerModel`] with the averaged perceptron (greedy decoding, predicted previous
