@@ -373,6 +373,9 @@ pub struct Lexicon {
     phrasal: HashMap<String, Vec<Phrasal>, crate::words::FxBuild>,
     /// Word (lower-case) → [`Lexicon::class`], for the tagger's features: one probe a token.
     class: HashMap<String, u8, crate::words::FxBuild>,
+    /// Bit `len` of `filter[first byte]` is set when some lexicon word (lower-case) of `len`
+    /// bytes starts with that byte: most words are rejected before any hashing.
+    filter: Box<[u32; 256]>,
 }
 
 /// A multi-word cue that behaves like one verb (`called for`, `voted against`).
@@ -493,26 +496,57 @@ impl Lexicon {
         for w in phrasal.keys() {
             class.insert(w.clone(), 4);
         }
+        let mut filter = Box::new([0u32; 256]);
+        for w in class.keys() {
+            let b = w.as_bytes();
+            if b.len() < 32 {
+                filter[b[0] as usize] |= 1 << b.len();
+            }
+        }
         Lexicon {
             words,
             phrasal,
             class,
+            filter,
+        }
+    }
+
+    /// False when no lexicon word can be `word`: a (first byte, length) test, no hashing.
+    /// Words of 32 bytes or more, or starting with a non-ASCII byte, always pass.
+    #[inline]
+    fn maybe(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        match b.first() {
+            Some(&f) if b.len() < 32 && f.is_ascii() => {
+                self.filter[f.to_ascii_lowercase() as usize] & (1 << b.len()) != 0
+            }
+            Some(_) => true,
+            None => false,
         }
     }
 
     /// How the lexicon knows a word: 0 not at all, 1 a speech cue, 2 a weak (cognition) cue,
     /// 3 an object (evaluation) cue, 4 the first word of a multi-word cue.
     pub fn class(&self, word: &str) -> u8 {
+        if !self.maybe(word) {
+            return 0;
+        }
         with_lower(word, |w| self.class.get(w).copied().unwrap_or(0))
     }
 
     /// Multi-word cues whose first word is `word` (case-insensitive), longest first.
     pub fn phrasal(&self, word: &str) -> &[Phrasal] {
+        if !self.maybe(word) {
+            return &[];
+        }
         with_lower(word, |w| self.phrasal.get(w)).map_or(&[], Vec::as_slice)
     }
 
     /// Looks up a word (case-insensitive).
     pub fn get(&self, word: &str) -> Option<CueWord> {
+        if !self.maybe(word) {
+            return None;
+        }
         with_lower(word, |w| self.words.get(w).copied())
     }
 }
