@@ -20,18 +20,20 @@ pub const MIN_JACCARD: f64 = 0.8;
 pub const MIN_WORDS: usize = 30;
 
 /// The lower-cased words of a text (maximal runs of alphanumeric characters), concatenated in
-/// one buffer: one allocation per text instead of one `String` per word.
+/// one buffer, each followed by the byte `0xff` (which UTF-8 never uses): one allocation per
+/// text instead of one `String` per word, and a shingle of words `k .. k + n` is the one
+/// contiguous slice `buf[starts[k] .. starts[k + n]]` — exactly the bytes the hash reads.
 struct Words {
-    buf: String,
-    /// End of word `k` in `buf`; word `k` starts at `ends[k - 1]` (0 for the first).
-    ends: Vec<usize>,
+    buf: Vec<u8>,
+    /// Start of word `k` in `buf`, then `buf.len()`.
+    starts: Vec<usize>,
 }
 
 impl Words {
     fn of(text: &str) -> Words {
         let mut w = Words {
-            buf: String::with_capacity(text.len()),
-            ends: Vec::with_capacity(text.len() / 5),
+            buf: Vec::with_capacity(text.len() + text.len() / 4),
+            starts: Vec::with_capacity(text.len() / 5),
         };
         let b = text.as_bytes();
         let mut i = 0;
@@ -47,42 +49,39 @@ impl Words {
             let start = i;
             let mut ascii = true;
             while i < b.len() {
+                if b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
                 let (c, n) = char_at(text, i);
                 if !c.is_alphanumeric() {
                     break;
                 }
-                ascii &= n == 1;
+                ascii = false;
                 i += n;
             }
+            w.starts.push(w.buf.len());
             if ascii {
-                w.buf
-                    .extend(b[start..i].iter().map(|&x| x.to_ascii_lowercase() as char));
+                w.buf.extend(b[start..i].iter().map(u8::to_ascii_lowercase));
             } else {
-                w.buf.push_str(&text[start..i].to_lowercase());
+                w.buf
+                    .extend_from_slice(text[start..i].to_lowercase().as_bytes());
             }
-            w.ends.push(w.buf.len());
+            w.buf.push(0xff);
         }
+        w.starts.push(w.buf.len());
         w
     }
 
     fn len(&self) -> usize {
-        self.ends.len()
+        self.starts.len() - 1
     }
 
-    fn get(&self, k: usize) -> &[u8] {
-        let start = if k == 0 { 0 } else { self.ends[k - 1] };
-        &self.buf.as_bytes()[start..self.ends[k]]
-    }
-
-    /// FNV hash of words `k .. k + n`.
+    /// FNV hash of words `k .. k + n`: their bytes, each word followed by `0xff`.
     fn hash(&self, k: usize, n: usize) -> u64 {
         let mut h: u64 = 0xcbf29ce484222325;
-        for j in k..k + n {
-            for &b in self.get(j) {
-                h ^= b as u64;
-                h = h.wrapping_mul(0x100000001b3);
-            }
-            h ^= 0xff;
+        for &b in &self.buf[self.starts[k]..self.starts[k + n]] {
+            h ^= b as u64;
             h = h.wrapping_mul(0x100000001b3);
         }
         // Final mix (splitmix64) so nearby inputs spread over all bits.
@@ -171,12 +170,24 @@ pub fn simhash(text: &str) -> Option<u64> {
     if w.len() < MIN_WORDS {
         return None;
     }
-    // Bit i of the SimHash is set when more shingle hashes have it set than not.
+    // Bit i of the SimHash is set when more shingle hashes have it set than not. The bits are
+    // counted eight at a time: `lanes[j]` holds, in byte `k`, how many hashes had bit `8k + j`
+    // set since the last flush (8 shifts and adds per hash instead of 64), flushed into `ones`
+    // before a byte can overflow.
     let hashes = w.shingle_hashes();
+    const LOW: u64 = 0x0101_0101_0101_0101;
     let mut ones = [0u32; 64];
-    for &h in &hashes {
-        for (i, o) in ones.iter_mut().enumerate() {
-            *o += (h >> i & 1) as u32;
+    for chunk in hashes.chunks(255) {
+        let mut lanes = [0u64; 8];
+        for &h in chunk {
+            for (j, l) in lanes.iter_mut().enumerate() {
+                *l += (h >> j) & LOW;
+            }
+        }
+        for (j, l) in lanes.iter().enumerate() {
+            for k in 0..8 {
+                ones[8 * k + j] += (l >> (8 * k) & 0xff) as u32;
+            }
         }
     }
     let n = hashes.len() as u64;
@@ -311,6 +322,8 @@ mod tests {
             String::new(),
             "  ,,, !! ".to_string(),
             "Straße ÉCOLE naïve café 3rd 2016-07-05 U.S. O'Neill x\u{0301}y".repeat(6),
+            // Over 255 shingles (the bit counter flushes its byte lanes every 255 hashes).
+            (0..3000).map(|i| format!("w{} ", i % 97)).collect(),
         ];
         let train = concat!(
             env!("CARGO_MANIFEST_DIR"),

@@ -16,7 +16,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use rayon::prelude::*;
-use rift_ingest::dedup::{jaccard, simhash, NearDupIndex, MIN_JACCARD};
+use rift_ingest::dedup::{simhash, NearDupIndex, Shingles, MIN_JACCARD};
 use rift_ingest::{FieldMap, Inputs, Item, Record};
 use rift_store::{IngestArticle, IngestOutcome, NearDup, NewArticle, Rejection, Store};
 
@@ -132,9 +132,17 @@ struct ReadBatch {
     stop: bool,
 }
 
+/// Where a processed article came from: what its ledger row and article row need of the
+/// [`Record`] once the pipeline has taken its [`rift_core::Article`].
+struct Meta {
+    path: String,
+    record: Option<u64>,
+    language: Option<String>,
+}
+
 /// One batch after the pipeline ran, on its way to the writer.
 struct DoneBatch {
-    records: Vec<(Record, Processed, Option<u64>)>,
+    records: Vec<(Meta, Processed, Option<u64>)>,
     rejected: Vec<rift_ingest::InputError>,
     stop: bool,
 }
@@ -178,13 +186,19 @@ pub fn ingest(
             stop,
         } in read_rx
         {
-            let records: Vec<(Record, Processed, Option<u64>)> = pool.install(|| {
+            let records: Vec<(Meta, Processed, Option<u64>)> = pool.install(|| {
                 batch
                     .into_par_iter()
                     .map(|r| {
                         let h = simhash(&r.article.text);
-                        let p = pipeline.process(r.article.clone());
-                        (r, p, h)
+                        // The pipeline takes the article (no copy of its text); the writer
+                        // needs only where it came from.
+                        let meta = Meta {
+                            path: r.path,
+                            record: r.record,
+                            language: r.language,
+                        };
+                        (meta, pipeline.process(r.article), h)
                     })
                     .collect()
             });
@@ -280,15 +294,21 @@ fn write_batches(
         stop,
     } in rx
     {
-        // Near-duplicates: against stored articles and earlier ones of this batch.
+        // Near-duplicates: against stored articles and earlier ones of this batch. Shingle sets
+        // are built only for articles with a candidate, once each.
         let mut near: Vec<Option<NearDup>> = Vec::with_capacity(records.len());
         let mut batch_index = NearDupIndex::new();
+        let mut sets: Vec<Option<Shingles>> = vec![None; records.len()];
         for (i, (_, p, h)) in records.iter().enumerate() {
             let mut found = None;
             if let Some(h) = *h {
                 for id in batch_index.candidates(h) {
-                    let j = (-id - 1) as usize;
-                    if jaccard(&records[j].1.article.text, &p.article.text) >= MIN_JACCARD {
+                    let j = (-id - 1) as usize; // an earlier article: j < i
+                    let (earlier, this) = sets.split_at_mut(i);
+                    let sj =
+                        earlier[j].get_or_insert_with(|| Shingles::of(&records[j].1.article.text));
+                    let si = this[0].get_or_insert_with(|| Shingles::of(&p.article.text));
+                    if sj.jaccard(si) >= MIN_JACCARD {
                         found = Some(NearDup::InBatch(j));
                         break;
                     }
@@ -296,7 +316,8 @@ fn write_batches(
                 if found.is_none() {
                     for id in index.candidates(h) {
                         if let Some(t) = store.article_text(id)? {
-                            if jaccard(&t, &p.article.text) >= MIN_JACCARD {
+                            let si = sets[i].get_or_insert_with(|| Shingles::of(&p.article.text));
+                            if Shingles::of(&t).jaccard(si) >= MIN_JACCARD {
                                 found = Some(NearDup::Stored(id));
                                 break;
                             }
