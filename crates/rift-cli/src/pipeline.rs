@@ -69,6 +69,14 @@ impl Pipeline {
         })
     }
 
+    /// Extraction by the rules alone (no learned tagger: `ExtractConfig::learned = false`).
+    pub fn rules_only(&mut self) {
+        self.extractor = Extractor::new(ExtractConfig {
+            learned: false,
+            ..ExtractConfig::default()
+        });
+    }
+
     /// Runs every stage on one article.
     pub fn process(&self, mut article: Article) -> Processed {
         let ex = self.extractor.extract(&article);

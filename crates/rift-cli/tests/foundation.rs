@@ -198,3 +198,39 @@ fn polnear_dev_without_kb_finds_named_quotes_in_most_articles() {
         "{with_names} of {total} articles have a named statement"
     );
 }
+
+#[test]
+fn rules_only_extraction_is_a_subset_without_the_tagger() {
+    let seed = seed();
+    let all = rift(&["extract", seed.to_str().unwrap(), "--format", "jsonl"]);
+    let rules = rift(&[
+        "extract",
+        seed.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "--rules-only",
+    ]);
+    assert!(
+        all.status.success() && rules.status.success(),
+        "{}",
+        stderr(&rules)
+    );
+    let spans = |o: &Output| -> Vec<serde_json::Value> {
+        stdout(o)
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["span"].clone())
+            .collect()
+    };
+    let (a, r) = (spans(&all), spans(&rules));
+    assert!(
+        !r.is_empty() && r.len() <= a.len(),
+        "{} rules vs {} in all",
+        r.len(),
+        a.len()
+    );
+    // the tagger only adds: every rule statement is still there
+    assert!(
+        r.iter().all(|s| a.contains(s)),
+        "a rule statement went missing"
+    );
+}

@@ -45,6 +45,10 @@ pub struct Args {
     /// Stop at the first bad input.
     #[arg(long)]
     pub strict: bool,
+    /// Extraction by the rules alone, without the learned tagger: every statement then comes
+    /// from a named rule (fewer found: PolNeAR dev overlap F1 0.706 instead of 0.748).
+    #[arg(long)]
+    pub rules_only: bool,
 }
 
 /// Counts of one ingest run.
@@ -68,7 +72,10 @@ pub struct Summary {
 
 /// Runs `rift ingest`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let pipeline = Pipeline::new(Some(&args.project))?;
+    let mut pipeline = Pipeline::new(Some(&args.project))?;
+    if args.rules_only {
+        pipeline.rules_only();
+    }
     let map = match &args.map {
         Some(s) => FieldMap::parse(s).map_err(anyhow::Error::msg)?,
         None => FieldMap::default(),
