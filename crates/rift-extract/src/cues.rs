@@ -232,6 +232,16 @@ const OBJECT_LEMMAS: &[(&str, &str)] = &[
     ("share", ""),
     ("press", "pressed,presses,pressing"),
 ];
+/// A verb's inflected forms: the irregular list when given (`"said,says,saying"`), else the
+/// regular past, third person and `-ing` forms.
+fn inflections(lemma: &str, irregular: &str) -> Vec<String> {
+    if irregular.is_empty() {
+        regular_forms(lemma).to_vec()
+    } else {
+        irregular.split(',').map(str::to_string).collect()
+    }
+}
+
 fn regular_forms(lemma: &str) -> [String; 3] {
     let (past, ing) = if let Some(stem) = lemma.strip_suffix('e') {
         (format!("{lemma}d"), format!("{stem}ing"))
@@ -400,11 +410,7 @@ impl Lexicon {
     pub fn new() -> Self {
         let mut words = HashMap::default();
         for &(lemma, irregular, takes_object, weak) in LEMMAS {
-            let forms: Vec<String> = if irregular.is_empty() {
-                regular_forms(lemma).to_vec()
-            } else {
-                irregular.split(',').map(str::to_string).collect()
-            };
+            let forms = inflections(lemma, irregular);
             let entry = |form| CueWord {
                 lemma,
                 form,
@@ -423,11 +429,7 @@ impl Lexicon {
             }
         }
         for &(lemma, irregular) in OBJECT_LEMMAS {
-            let forms: Vec<String> = if irregular.is_empty() {
-                regular_forms(lemma).to_vec()
-            } else {
-                irregular.split(',').map(str::to_string).collect()
-            };
+            let forms = inflections(lemma, irregular);
             let entry = |form| CueWord {
                 lemma,
                 form,
@@ -460,11 +462,7 @@ impl Lexicon {
                 });
         }
         for &(verb, irregular, rest, object) in PHRASAL_LEMMAS {
-            let forms: Vec<String> = if irregular.is_empty() {
-                regular_forms(verb).to_vec()
-            } else {
-                irregular.split(',').map(str::to_string).collect()
-            };
+            let forms = inflections(verb, irregular);
             // The lemma names the cue: `vote for`. Leaked once per table row, at start-up.
             let lemma: &'static str =
                 Box::leak(format!("{verb} {}", rest.join(" ")).into_boxed_str());
