@@ -1038,12 +1038,23 @@ impl Extractor {
         }
         // NP (, appositive,)? cue
         let limit = (a + 18).min(hi);
+        // inside a parenthetical (`Rep. Gwen Moore (D-Wis.) said`) a full stop ends nothing
+        let mut depth = 0usize;
         for k in a + 1..limit {
             let w = toks[k].text(text);
-            if matches!(w, "." | "!" | "?" | ";" | "“" | "\"")
+            match w {
+                "(" => depth += 1,
+                ")" => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            if depth == 0
+                && matches!(w, "." | "!" | "?" | ";" | "“" | "\"")
                 && !crate::words::abbrev_dot(text, toks, k)
             {
                 break;
+            }
+            if depth > 0 {
+                continue;
             }
             // `…,” an intelligence source, who was not authorized to speak, told Fox News.`
             if w == "," && k > a {
