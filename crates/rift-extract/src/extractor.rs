@@ -444,8 +444,14 @@ impl Extractor {
                                 .take(4)
                                 .any(|&k| self.cue_at(text, &toks, k).is_some());
                             let reaches_end = next_q_start >= sents[sc].range.end;
+                            // `“What curfew?” and kept going`: a quote that ends its own
+                            // sentence or clause inside the marks is not continued.
+                            let closed = text[q.content.clone()]
+                                .trim_end()
+                                .ends_with(['?', '!', ',', '.']);
                             if words_after >= 2
                                 && !credit
+                                && !closed
                                 && reaches_end
                                 && !matches!(first, Some("," | ";" | ":" | "—" | "–" | "(" | "."))
                             {
