@@ -9,6 +9,13 @@ mod cmd;
 mod output;
 mod pipeline;
 
+/// The allocator of the whole `rift` binary: mimalloc instead of glibc's
+/// malloc. The stages allocate and free many small strings and vectors per article (tokens,
+/// names, shingles, SQLite rows); glibc's `malloc`/`free`/`malloc_consolidate` took 13-14% of
+/// an ingest's CPU samples (`perf record`, bench/RESULTS.md §7). Output does not depend on it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// rift reads political news and answers who said what, for which side, for or against what.
 #[derive(Parser, Debug)]
 #[command(name = "rift", version, about, long_about = None, propagate_version = true)]

@@ -11,14 +11,6 @@ use rift_kb::{Project, Resolver};
 use rift_stance::StanceClassifier;
 use rift_store::{FactionTag, TieVia};
 
-/// The allocator of the whole `rift` binary (a `#[global_allocator]` may sit in any module of
-/// the crate; it is here because the pipeline is what allocates): mimalloc instead of glibc's
-/// malloc. The stages allocate and free many small strings and vectors per article (tokens,
-/// names, shingles, SQLite rows); glibc's `malloc`/`free`/`malloc_consolidate` took 13-14% of
-/// an ingest's CPU samples (`perf record`, bench/RESULTS.md §7). Output does not depend on it.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Built stages.
 pub struct Pipeline {
     extractor: Extractor,
