@@ -295,3 +295,12 @@ fn the_learned_tagger_adds_what_the_rules_miss_and_can_be_turned_off() {
         .statements;
     assert!(st.is_empty(), "{st:#?}");
 }
+
+#[test]
+fn an_age_as_a_noun_is_a_person_source() {
+    let st = extract("“What if Donald Trump had elocution lessons?” the 43-year-old asked in the video’s description.");
+    let s = find(&st, "What if Donald Trump");
+    assert_eq!(s.kind, rift_core::StatementKind::Direct);
+    assert_eq!(s.source.text, "the 43-year-old");
+    assert_eq!(s.source.kind, rift_core::SourceType::Person);
+}
