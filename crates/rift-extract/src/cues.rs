@@ -383,9 +383,8 @@ pub struct Lexicon {
     phrasal: HashMap<String, Vec<Phrasal>, crate::words::FxBuild>,
     /// Word (lower-case) → [`Lexicon::class`], for the tagger's features: one probe a token.
     class: HashMap<String, u8, crate::words::FxBuild>,
-    /// Bit `len` of `filter[first byte]` is set when some lexicon word (lower-case) of `len`
-    /// bytes starts with that byte: most words are rejected before any hashing.
-    filter: Box<[u32; 256]>,
+    /// (first byte, length) of every lexicon word: most words are rejected before any hashing.
+    filter: crate::words::FirstByteLen,
 }
 
 /// A multi-word cue that behaves like one verb (`called for`, `voted against`).
@@ -494,12 +493,9 @@ impl Lexicon {
         for w in phrasal.keys() {
             class.insert(w.clone(), 4);
         }
-        let mut filter = Box::new([0u32; 256]);
+        let mut filter = crate::words::FirstByteLen::new();
         for w in class.keys() {
-            let b = w.as_bytes();
-            if b.len() < 32 {
-                filter[b[0] as usize] |= 1 << b.len();
-            }
+            filter.insert(w);
         }
         Lexicon {
             words,
@@ -509,18 +505,10 @@ impl Lexicon {
         }
     }
 
-    /// False when no lexicon word can be `word`: a (first byte, length) test, no hashing.
-    /// Words of 32 bytes or more, or starting with a non-ASCII byte, always pass.
+    /// False when no lexicon word can be `word` (any case): a (first byte, length) test.
     #[inline]
     fn maybe(&self, word: &str) -> bool {
-        let b = word.as_bytes();
-        match b.first() {
-            Some(&f) if b.len() < 32 && f.is_ascii() => {
-                self.filter[f.to_ascii_lowercase() as usize] & (1 << b.len()) != 0
-            }
-            Some(_) => true,
-            None => false,
-        }
+        self.filter.may_contain_ignore_case(word)
     }
 
     /// How the lexicon knows a word: 0 not at all, 1 a speech cue, 2 a weak (cognition) cue,

@@ -150,11 +150,6 @@ impl Extractor {
         &self.cfg
     }
 
-    /// The cue lexicon.
-    pub fn lexicon(&self) -> &Lexicon {
-        &self.lexicon
-    }
-
     /// Splits an article into the sentences and tokens the extractor reads, with quote state:
     /// what the tagger is trained on.
     pub fn analyse(&self, text: &str) -> Analysed {
@@ -2874,12 +2869,10 @@ fn looks_like_title(q: &str) -> bool {
 
 /// For each token, whether it lies inside one of the (sorted, disjoint) quote ranges.
 fn mark_quotes(toks: &[Token], quotes: &[Range]) -> Vec<bool> {
-    let mut sorted: Vec<&Range> = quotes.iter().collect();
-    sorted.sort_by_key(|q| q.start);
     toks.iter()
         .map(|t| {
-            let i = sorted.partition_point(|q| q.start <= t.start);
-            i > 0 && t.start < sorted[i - 1].end
+            let i = quotes.partition_point(|q| q.start <= t.start);
+            i > 0 && t.start < quotes[i - 1].end
         })
         .collect()
 }

@@ -523,7 +523,8 @@ pub fn typed(
         }
     }
     let lw = last_w.to_lowercase();
-    if has(GROUP_HEADS, &lw) {
+    // `the 43-year-old`, `a 29-year-old`: an age as a noun is a person (plural: a group)
+    if has(GROUP_HEADS, &lw) || lw.ends_with("-year-olds") {
         return Some(SourcePhrase {
             start,
             end,
@@ -532,21 +533,11 @@ pub fn typed(
             pronoun: false,
         });
     }
-    // `the 43-year-old`, `a 29-year-old`: an age as a noun is a person
     if has(ROLE_HEADS, &lw) || lw.ends_with("-year-old") {
         return Some(SourcePhrase {
             start,
             end,
             kind: SourceType::Person,
-            name: None,
-            pronoun: false,
-        });
-    }
-    if lw.ends_with("-year-olds") {
-        return Some(SourcePhrase {
-            start,
-            end,
-            kind: SourceType::Group,
             name: None,
             pronoun: false,
         });

@@ -934,11 +934,7 @@ pub fn listed(list: &[&str], w: &str) -> bool {
     {
         let ix = index();
         // (first byte, length) pre-filter: most words are in no list.
-        let b = w.as_bytes();
-        let (Some(&f), true) = (b.first(), b.len() < 32) else {
-            return false;
-        };
-        if ix.filter[f as usize] & (1u32 << b.len()) == 0 {
+        if !ix.filter.may_contain(w) {
             return false;
         }
         return ix.map.get(w).is_some_and(|b| b & (1 << i) != 0);
@@ -999,25 +995,73 @@ pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 struct Index {
     /// word → one bit per list of [`LISTS`].
     map: std::collections::HashMap<&'static str, u16, FxBuild>,
-    /// first byte → bit per word length (< 32) present in some list.
-    filter: [u32; 256],
+    /// (first byte, length) of the words of all lists.
+    filter: FirstByteLen,
+}
+
+/// A (first byte, length) pre-filter over a set of words: most words outside the set are
+/// rejected with one bit test, before any hashing. The word lists here and the cue lexicon
+/// ([`crate::cues::Lexicon`]) put one in front of their hash maps.
+#[derive(Debug, Clone)]
+pub(crate) struct FirstByteLen {
+    /// First byte → one bit per word length under 32 present in the set.
+    bits: Box<[u32; 256]>,
+    /// Whether the set holds a word of 32 bytes or more.
+    long: bool,
+}
+
+impl FirstByteLen {
+    pub(crate) fn new() -> Self {
+        FirstByteLen {
+            bits: Box::new([0; 256]),
+            long: false,
+        }
+    }
+
+    pub(crate) fn insert(&mut self, w: &str) {
+        let b = w.as_bytes();
+        match b.first() {
+            Some(&f) if b.len() < 32 => self.bits[f as usize] |= 1 << b.len(),
+            Some(_) => self.long = true,
+            None => {}
+        }
+    }
+
+    /// False only when no word of the set equals `w` byte for byte.
+    #[inline]
+    pub(crate) fn may_contain(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        match b.first() {
+            None => false,
+            Some(_) if b.len() >= 32 => self.long,
+            Some(&f) => self.bits[f as usize] & (1 << b.len()) != 0,
+        }
+    }
+
+    /// [`Self::may_contain`] for a set of lower-case words and `w` in any case: an ASCII first
+    /// byte is lower-cased; a word with a non-ASCII first byte always passes (lower-casing it
+    /// may change its bytes).
+    #[inline]
+    pub(crate) fn may_contain_ignore_case(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        match b.first() {
+            None => false,
+            Some(f) if !f.is_ascii() => true,
+            Some(_) if b.len() >= 32 => self.long,
+            Some(&f) => self.bits[f.to_ascii_lowercase() as usize] & (1 << b.len()) != 0,
+        }
+    }
 }
 
 fn index() -> &'static Index {
     static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
         let mut map = std::collections::HashMap::default();
-        let mut filter = [0u32; 256];
+        let mut filter = FirstByteLen::new();
         for (i, l) in LISTS.iter().enumerate() {
             for w in l.iter() {
                 *map.entry(*w).or_insert(0u16) |= 1 << i;
-                let b = w.as_bytes();
-                if let Some(&f) = b.first() {
-                    // words of 32 bytes or more are never looked up (see `listed`)
-                    if b.len() < 32 {
-                        filter[f as usize] |= 1u32 << b.len();
-                    }
-                }
+                filter.insert(w);
             }
         }
         Index { map, filter }

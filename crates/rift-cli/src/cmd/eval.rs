@@ -13,6 +13,8 @@ use anyhow::Context;
 use rayon::prelude::*;
 use rift_eval::quotes::{predictions, Scorer};
 
+use crate::pipeline::ExtractOpts;
+
 /// Arguments of `rift eval`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -53,10 +55,8 @@ pub struct QuotesArgs {
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
-    /// Extraction by the rules alone, without the learned tagger: every statement then comes
-    /// from a named rule (fewer found: PolNeAR dev overlap F1 0.707 instead of 0.749).
-    #[arg(long)]
-    pub rules_only: bool,
+    #[command(flatten)]
+    pub extract: ExtractOpts,
 }
 
 /// Runs `rift eval`.
@@ -75,10 +75,7 @@ fn quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
         "{}: no annotation files under attributions/",
         args.gold.display()
     );
-    let extractor = rift_extract::Extractor::new(rift_extract::ExtractConfig {
-        learned: !args.rules_only,
-        ..Default::default()
-    });
+    let extractor = rift_extract::Extractor::new(args.extract.config());
     let pool = crate::cmd::thread_pool(args.threads)?;
     let preds: Vec<_> = pool.install(|| {
         gold.par_iter()

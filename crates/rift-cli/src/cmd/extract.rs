@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use rift_ingest::{FieldMap, Inputs, Item};
 
 use crate::output::{write_table, Format};
-use crate::pipeline::{Pipeline, Processed};
+use crate::pipeline::{ExtractOpts, Pipeline, Processed};
 
 /// Arguments of `rift extract`.
 #[derive(clap::Args, Debug)]
@@ -28,10 +28,8 @@ pub struct Args {
     /// Field mapping for JSONL/CSV inputs, e.g. `text=body,title=headline,published=date`.
     #[arg(long, value_name = "SPEC")]
     pub map: Option<String>,
-    /// Extraction by the rules alone, without the learned tagger: every statement then comes
-    /// from a named rule (fewer found: PolNeAR dev overlap F1 0.707 instead of 0.749).
-    #[arg(long)]
-    pub rules_only: bool,
+    #[command(flatten)]
+    pub extract: ExtractOpts,
 }
 
 /// Articles processed per parallel batch (bounds memory).
@@ -40,9 +38,7 @@ pub const BATCH: usize = 256;
 /// Runs `rift extract`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut pipeline = Pipeline::new(args.project.as_deref())?;
-    if args.rules_only {
-        pipeline.rules_only();
-    }
+    pipeline.set_extract(args.extract);
     let map = match &args.map {
         Some(s) => FieldMap::parse(s).map_err(anyhow::Error::msg)?,
         None => FieldMap::default(),

@@ -21,7 +21,7 @@ use rift_ingest::{FieldMap, Inputs, Item, Record};
 use rift_store::{IngestArticle, IngestOutcome, NearDup, NewArticle, Rejection, Store};
 
 use crate::cmd::extract::BATCH;
-use crate::pipeline::{Pipeline, Processed};
+use crate::pipeline::{ExtractOpts, Pipeline, Processed};
 
 /// Arguments of `rift ingest`.
 #[derive(clap::Args, Debug)]
@@ -45,10 +45,8 @@ pub struct Args {
     /// Stop at the first bad input.
     #[arg(long)]
     pub strict: bool,
-    /// Extraction by the rules alone, without the learned tagger: every statement then comes
-    /// from a named rule (fewer found: PolNeAR dev overlap F1 0.707 instead of 0.749).
-    #[arg(long)]
-    pub rules_only: bool,
+    #[command(flatten)]
+    pub extract: ExtractOpts,
 }
 
 /// Counts of one ingest run.
@@ -73,9 +71,7 @@ pub struct Summary {
 /// Runs `rift ingest`.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut pipeline = Pipeline::new(Some(&args.project))?;
-    if args.rules_only {
-        pipeline.rules_only();
-    }
+    pipeline.set_extract(args.extract);
     let map = match &args.map {
         Some(s) => FieldMap::parse(s).map_err(anyhow::Error::msg)?,
         None => FieldMap::default(),
