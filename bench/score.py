@@ -91,9 +91,15 @@ def read_gold(gold_dir):
                     elif line.startswith("E") and len(parts) >= 2:
                         rels.append(dict(x.split(":", 1) for x in parts[1].split() if ":" in x))
             for r in rels:
-                c = r.get("Content")
-                if c in spans:
-                    items.append(spans[c])
+                # `Content2`, … (a quote continued after its credit) join `Content`.
+                pieces = sorted(
+                    p
+                    for role, t in r.items()
+                    if role.rstrip("0123456789") == "Content" and t in spans
+                    for p in spans[t]
+                )
+                if pieces:
+                    items.append(pieces)
         gold[stem] = items
     return texts, gold
 

@@ -81,12 +81,20 @@ pub fn parse_ann(path: &str, ann: &str) -> Result<Vec<GoldAttribution>, EvalErro
             let Some((_, sp)) = spans.get(tid) else {
                 continue;
             };
-            match role {
-                "Content" => a.content = sp.clone(),
-                "Cue" => a.cue = sp.clone(),
-                "Source" => a.source = sp.clone(),
+            // brat numbers a repeated role (`Content2:T22`, a quote continued after its
+            // credit): its spans join the first argument's.
+            let add = |to: &mut Vec<_>| {
+                to.extend(sp.iter().cloned());
+            };
+            match role.trim_end_matches(|c: char| c.is_ascii_digit()) {
+                "Content" => add(&mut a.content),
+                "Cue" => add(&mut a.cue),
+                "Source" => add(&mut a.source),
                 _ => {}
             }
+        }
+        for v in [&mut a.content, &mut a.cue, &mut a.source] {
+            v.sort_by_key(|r: &Span| (r.start, r.end));
         }
         if !a.content.is_empty() {
             out.push(a);
@@ -163,6 +171,18 @@ E3\tAttribution:T4 Cue:T2\n\
         assert_eq!(a[0].content, vec![Span::new(11, 20), Span::new(25, 30)]);
         assert!(a[1].source.is_empty());
         assert_eq!(a[1].content, vec![Span::new(43, 50)]);
+    }
+
+    #[test]
+    fn numbered_roles_join_the_first() {
+        // `"A," X said … "B."`: PolNeAR gives the continued quote as `Content2`.
+        let a = parse_ann(
+            "x.ann",
+            "T1\tContent 50 60\tB\nT2\tContent 0 10\tA\nT3\tCue 20 24\tsaid\n\
+             E1\tAttribution:T3 Content2:T1 Cue:T3 Content:T2\n",
+        )
+        .unwrap();
+        assert_eq!(a[0].content, vec![Span::new(0, 10), Span::new(50, 60)]);
     }
 
     #[test]

@@ -620,6 +620,14 @@ impl Extractor {
                 continue;
             }
             if let Some(d) = speaker_label(text, &toks, &sents, si, &names, date0) {
+                // A quote that holds the label itself (`"WALLACE: …`, often run over several
+                // paragraphs) is the transcript: the labels credit it turn by turn.
+                let label = d.src.as_ref().map_or(d.content.start, |r| r.start);
+                drafts.retain(|o| {
+                    !(o.kind == StatementKind::Direct
+                        && o.content.start <= label
+                        && o.content.end > d.content.start)
+                });
                 let taken = drafts
                     .iter()
                     .any(|o| o.content.start < d.content.end && d.content.start < o.content.end);
@@ -2298,7 +2306,12 @@ fn speaker_label(
     date0: Option<Date>,
 ) -> Option<Draft> {
     let s = &sents[si];
-    let st = s.toks.clone();
+    let mut st = s.toks.clone();
+    // A transcript inside a multi-paragraph quote opens each paragraph with a mark:
+    // `"WALLACE: Let’s start …`.
+    if st.len() > 1 && matches!(toks[st.start].text(text), "\"" | "“" | "‘" | "'") {
+        st.start += 1;
+    }
     let colon = st.clone().take(5).find(|&j| toks[j].text(text) == ":")?;
     if colon == st.start {
         return None;
