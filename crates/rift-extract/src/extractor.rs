@@ -608,6 +608,9 @@ impl Extractor {
             }
         }
         // Transcript and interview paragraphs: `TAPPER: …`, `Q: …`, `Luciana Lopez: …`.
+        // A turn goes on over the next paragraphs that open with a quotation mark and no
+        // label of their own (`"PENCE: Well, …` ⏎ `"But the truth is …`).
+        let mut turn: Option<Draft> = None;
         for si in 0..sents.len() {
             if si > 0 && sents[si - 1].para == sents[si].para {
                 continue;
@@ -619,14 +622,26 @@ impl Extractor {
             if title {
                 continue;
             }
-            if let Some(d) = speaker_label(text, &toks, &sents, si, &names, date0) {
+            let label = speaker_label(text, &toks, &sents, si, &names, date0);
+            let label = match (label, turn.take()) {
+                (Some(d), _) => Some(d),
+                (None, Some(prev)) if prev.para + 1 == sents[si].para => {
+                    turn_goes_on(text, &toks, &sents, si, prev)
+                }
+                _ => None,
+            };
+            if let Some(d) = label {
+                turn = Some(d.clone());
                 // A quote that holds the label itself (`"WALLACE: …`, often run over several
                 // paragraphs) is the transcript: the labels credit it turn by turn.
                 let label = d.src.as_ref().map_or(d.content.start, |r| r.start);
+                // A turn's continuation replaces the paragraph's uncredited quote.
+                let goes_on = d.cue.is_none();
                 drafts.retain(|o| {
                     !(o.kind == StatementKind::Direct
-                        && o.content.start <= label
-                        && o.content.end > d.content.start)
+                        && (o.content.start <= label || goes_on && o.cue.is_none())
+                        && o.content.end > d.content.start
+                        && o.content.start < d.content.end)
                 });
                 let taken = drafts
                     .iter()
@@ -1025,13 +1040,13 @@ impl Extractor {
         names: &Names,
     ) -> Option<(Range, &'static str, SourcePhrase)> {
         let mut a = lo;
-        while a < hi && matches!(toks[a].text(text), "," | "—" | "–" | "-" | ")") {
+        while a < hi && matches!(toks[a].text(text), "," | "—" | "–" | "―" | "-" | ")") {
             a += 1;
         }
         if a >= hi {
             return None;
         }
-        let dash = a > lo && matches!(toks[a - 1].text(text), "—" | "–" | "-");
+        let dash = a > lo && matches!(toks[a - 1].text(text), "—" | "–" | "―" | "-");
         if toks[a].text(text).eq_ignore_ascii_case("according")
             && toks.get(a + 1).is_some_and(|t| t.text(text) == "to")
         {
@@ -2360,6 +2375,42 @@ fn speaker_label(
         para: s.para,
         sent: si,
         cue_lemma: "label",
+    })
+}
+
+/// The paragraph of sentence `si`, when it opens with a quotation mark and follows the
+/// labelled turn `prev` (`"But the truth is …` after `"PENCE: …`): the same speaker goes on,
+/// without a cue of its own.
+fn turn_goes_on(
+    text: &str,
+    toks: &[Token],
+    sents: &[Sent],
+    si: usize,
+    prev: Draft,
+) -> Option<Draft> {
+    let s = &sents[si];
+    let st = s.toks.clone();
+    if st.len() < 2 || !matches!(toks[st.start].text(text), "\"" | "“") {
+        return None;
+    }
+    let last = (si..sents.len())
+        .take_while(|&j| sents[j].para == s.para)
+        .last()
+        .unwrap_or(si);
+    let mut end = sents[last].toks.end;
+    while end > st.start + 1 && toks[end - 1].kind == TokenKind::Punct {
+        end -= 1;
+    }
+    if end <= st.start + 1 || count_words(&text[toks[st.start + 1].start..toks[end - 1].end]) < 3 {
+        return None;
+    }
+    Some(Draft {
+        content: toks[st.start + 1].start..toks[end - 1].end,
+        cue: None,
+        context: s.range.start..sents[last].range.end,
+        para: s.para,
+        sent: si,
+        ..prev
     })
 }
 

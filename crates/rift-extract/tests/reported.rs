@@ -201,12 +201,39 @@ fn questions_medial_credits_and_naming() {
 fn transcript_labels_and_doubled_apostrophe_quotes() {
     let st = extract("TAPPER: How do you think he will be able to be a racial healer?");
     assert_eq!(find(&st, "How do you think").source.text, "TAPPER");
+    // A transcript quoted paragraph by paragraph: each label credits its turn, a turn goes on
+    // over the next quote-opened paragraphs, and no quote swallows the labels.
+    let st = extract(
+        "Partial transcript as follows:\n\n\"WALLACE: Let us start with the debate story \
+         today.\n\n\"PENCE: Well, look, she thinks this is an episode of a show.\n\n\"But the \
+         truth is that he has a unique way of talking.\n\n\"WALLACE: Do you really see those \
+         two as equivalent?",
+    );
+    assert_eq!(st.len(), 4, "{st:#?}");
+    assert_eq!(find(&st, "Let us start").source.text, "WALLACE");
+    assert_eq!(find(&st, "Well, look").source.text, "PENCE");
+    let go_on = find(&st, "But the truth");
+    assert_eq!(go_on.source.text, "PENCE");
+    assert!(go_on.cue.is_none(), "{go_on:#?}");
+    assert_eq!(find(&st, "Do you really").source.text, "WALLACE");
     let st = extract("Editor's Note: An article on Monday about the shooting was wrong.");
     assert!(st.is_empty(), "{st:#?}");
     let st = extract("''We're looking for our future partners,'' Mr. Pruzan said.");
     let s = find(&st, "We're looking");
     assert_eq!(s.kind, rift_core::StatementKind::Direct);
     assert_eq!(s.source.text, "Mr. Pruzan");
+}
+
+#[test]
+fn short_dash_credited_quotes_are_body_text() {
+    // Short lines that end in a name are not headings when a quote is credited by a dash
+    // (em dash, en dash or horizontal bar).
+    let st = extract(
+        "“We can build a big wall around him.” ― Jose Ruiz\n“He does not answer to anyone.” \
+         – Mary Lopez, a voter\n\nThe end of the story is here.",
+    );
+    assert_eq!(find(&st, "We can build").source.text, "Jose Ruiz");
+    assert_eq!(find(&st, "He does not answer").source.text, "Mary Lopez");
 }
 
 #[test]

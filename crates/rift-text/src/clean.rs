@@ -198,8 +198,19 @@ impl Cleaner {
             last,
             '.' | '!' | '?' | ':' | ';' | ',' | '”' | '"' | '’' | '\'' | ')'
         );
-        ends_open && words_at_most(line, self.max_heading_words)
+        ends_open && words_at_most(line, self.max_heading_words) && !is_dash_credit(line)
     }
+}
+
+/// A quote credited after a dash (`“We can build a wall.” — Jose Ruiz`): body text, however
+/// short.
+fn is_dash_credit(line: &str) -> bool {
+    line.rfind(['”', '"']).is_some_and(|i| {
+        line[i..]
+            .trim_start_matches(['”', '"'])
+            .trim_start()
+            .starts_with(['—', '–', '―', '-'])
+    })
 }
 
 /// Whether `s` has at most `n` words (whitespace-separated pieces with a letter or digit).
@@ -353,5 +364,17 @@ mod tests {
             .unwrap();
         assert_eq!(&t[body.range.clone()], "The president said no.");
         assert_eq!(l.dateline.unwrap().place, "WASHINGTON");
+    }
+
+    #[test]
+    fn dash_credited_quote_is_not_a_heading() {
+        let t = "Title here\n\nRelated Coverage\n\n“We can build a wall.” ― Jose Ruiz\n";
+        let l = Cleaner::new().layout(t);
+        let kinds: Vec<ParaKind> = l.paragraphs.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            vec![ParaKind::Title, ParaKind::Heading, ParaKind::Body],
+            "{l:#?}"
+        );
     }
 }
