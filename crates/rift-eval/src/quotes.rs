@@ -62,6 +62,8 @@ pub struct Predicted {
     pub content: Vec<Span>,
     /// Source mention span.
     pub source: Option<Span>,
+    /// Cue span (of the first part), shown in the error listing of spurious predictions.
+    pub cue: Option<Span>,
 }
 
 /// Turns rift statements (in text order) into [`Predicted`] attributions, joining quote
@@ -80,6 +82,7 @@ pub fn predictions(statements: &[Statement]) -> Vec<Predicted> {
             out.push(Predicted {
                 content: vec![s.span],
                 source: s.source.span,
+                cue: s.cue.as_ref().map(|c| c.span),
             });
         }
         prev_src = Some(s.source.span);
@@ -447,7 +450,9 @@ impl Scorer {
                     source: p
                         .source
                         .map_or_else(String::new, |s| slice(text, &char_bytes, &[s])),
-                    cue: String::new(),
+                    cue: p
+                        .cue
+                        .map_or_else(String::new, |c| slice(text, &char_bytes, &[c])),
                     other: String::new(),
                     at: p.content.first().map_or(0, |s| s.start),
                 });
@@ -637,16 +642,19 @@ mod tests {
             Predicted {
                 content: vec![sp(TEXT, "the campaign will pursue funds")],
                 source: Some(sp(TEXT, "Morris")),
+                cue: None,
             },
             // overlap only (first piece, 3 of 6 tokens → Dice 0.667), wrong source
             Predicted {
                 content: vec![sp(TEXT, "We will win")],
                 source: Some(sp(TEXT, "MSNBC")),
+                cue: None,
             },
             // spurious
             Predicted {
                 content: vec![sp(TEXT, "lost its way today")],
                 source: None,
+                cue: Some(sp(TEXT, "today")),
             },
         ];
         let mut sc = Scorer::new();
@@ -667,6 +675,7 @@ mod tests {
             .1;
         assert_eq!((direct.gold, direct.predicted, direct.tp), (1, 2, 1));
         assert!(errs.render().contains("MISSED"));
+        assert_eq!(errs.items[3].cue, "today", "a spurious item shows its cue");
     }
 
     #[test]

@@ -40,7 +40,7 @@ const LEMMAS: &[(&str, &str, bool, bool)] = &[
     ("tell", "told,tells,telling", true, false),
     ("write", "wrote,writes,writing,written", false, false),
     ("report", "", false, false),
-    ("state", "", false, false),
+    ("state", "", false, true),
     ("argue", "", false, false),
     ("warn", "", true, false),
     ("insist", "", false, false),

@@ -99,7 +99,10 @@ pub fn person_tokens(
         {
             return None;
         }
-        if w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic()) && w.chars().count() > 1 {
+        // (`A.` of `Julie A. Diaz` is an initial: one letter)
+        if w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            && w.chars().filter(|c| c.is_alphabetic()).count() > 1
+        {
             return None; // acronyms: IRGC, US, MEK
         }
     }

@@ -76,6 +76,11 @@ pub fn find_quotes(text: &str, range: Range) -> Vec<Quote> {
             '”' | '»' => {
                 if let Some((ob, ol)) = open_double.take() {
                     push(&mut out, s, base, ob, ol, Some((i, len)), i, false);
+                } else if c == '”' && opener_ctx && is_letter(n) {
+                    // A closing mark typed as the opening one (`”Mr. Trump embodies …”`): no
+                    // closer is followed by a letter.
+                    open_single = None;
+                    open_double = Some((i, len));
                 }
             }
             '"' => {
@@ -193,6 +198,12 @@ mod tests {
             [("It goes on and on", false)]
         );
         assert_eq!(contents("“One. “Two.”"), [("One.", false), ("Two.", true)]);
+        // a closing mark typed as the opening one
+        assert_eq!(
+            contents("”Mr. Trump embodies it.” ― Sonya"),
+            [("Mr. Trump embodies it.", true)]
+        );
+        assert_eq!(contents("it was over.” Then"), []);
     }
 
     #[test]

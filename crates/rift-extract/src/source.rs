@@ -234,6 +234,39 @@ pub fn subject_before(
             p.end = e;
         }
     }
+    // `Supporters of Sanders said`, `a new poll from USA TODAY/Suffolk University found`,
+    // `Congress's Joint Committee on Taxation estimated`: a head with prepositional modifiers,
+    // when the whole phrase opens the sentence.
+    if !p.pronoun && p.start > lo + 1 && p.start - lo <= 12 {
+        let prep = |w: &str| matches!(w, "of" | "for" | "from" | "on" | "at" | "in" | "with");
+        let mut j = p.start;
+        while j > lo + 1 && prep(word(text, &toks[j - 1])) {
+            // the phrase before the preposition, back to the previous preposition or the start
+            let mut k = j - 1;
+            while k > lo {
+                let t = &toks[k - 1];
+                let w = word(text, t);
+                let ok = match t.kind {
+                    TokenKind::Word => !has(BREAK, w) || t.is_capitalized(text) && k - 1 != lo,
+                    TokenKind::Punct => {
+                        matches!(w, "&" | "/" | "-" | "’" | "'")
+                            || crate::words::abbrev_dot(text, toks, k - 1)
+                    }
+                };
+                if !ok {
+                    break;
+                }
+                k -= 1;
+            }
+            if k == j - 1 {
+                break;
+            }
+            j = k;
+        }
+        if j == lo && j < p.start && toks[lo].kind == TokenKind::Word {
+            p.start = lo;
+        }
+    }
     if end < full_end && !p.pronoun {
         // The source span covers its appositives (`Mukasey, the attorney general under Bush,`).
         let mut e = full_end;

@@ -57,6 +57,15 @@ fn appositive_is_part_of_the_source_span() {
         s.source.text
     );
     assert_eq!(s.source.name.as_deref(), Some("Mukasey"));
+    // a head with prepositional modifiers, opening the sentence, is one source phrase
+    let st = extract("Supporters of Republican Donald Trump for president said the race was over.");
+    assert_eq!(
+        find(&st, "the race").source.text,
+        "Supporters of Republican Donald Trump for president"
+    );
+    // … but a sentence-opening adverbial is not part of it
+    let st = extract("On the campaign trail, Supporters of Trump said the race was over.");
+    assert_eq!(find(&st, "the race").source.text, "Supporters of Trump");
 }
 
 #[test]
@@ -234,6 +243,11 @@ fn short_dash_credited_quotes_are_body_text() {
     );
     assert_eq!(find(&st, "We can build").source.text, "Jose Ruiz");
     assert_eq!(find(&st, "He does not answer").source.text, "Mary Lopez");
+    // a middle initial is part of a person's name
+    let st = extract("“We are afraid of him.” ― Julie A. Diaz Martinez\n\nThe end of it.");
+    let s = find(&st, "We are afraid");
+    assert_eq!(s.source.text, "Julie A. Diaz Martinez");
+    assert_eq!(s.source.kind, rift_core::SourceType::Person);
 }
 
 #[test]
