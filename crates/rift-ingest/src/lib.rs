@@ -27,7 +27,7 @@ pub use error::{InputError, InputErrorKind};
 pub use fields::FieldMap;
 pub use filename::{name_meta, NameMeta};
 pub use inputs::{parse_any_date, Format, Inputs, Item, Record};
-pub use lang::detect as detect_language;
+pub use lang::{detect as detect_language, detect_whatlang as detect_language_whatlang};
 
 #[cfg(test)]
 mod tests;
