@@ -14,7 +14,7 @@
 //! |---|---|---|
 //! | `meta` | setting | `key` PK, `value` |
 //! | `articles` | distinct article text | `id` PK (rowid), `ext_id` (the article's own id), `source`, `url`, `outlet` (as given), `outlet_id` (KB outlet), `title`, `published`, `text`, `content_hash` UNIQUE until version 4 (SHA-256 of the normalised text, the exact-duplicate key), `duplicate_of` → `articles.id` (near-duplicate, set later), `ingested_at` |
-//! | `statements` | extracted statement | `id` PK, `article_id` → `articles.id`, `ordinal` (order in the article, UNIQUE with `article_id`), `kind`, `text`, `start`/`end`, `cue_text`/`cue_start`/`cue_end`, `source_text`/`source_start`/`source_end`/`source_name`/`source_actor`/`source_type`, `outlet_id`/`outlet_name`, `date`, `json` (the whole `Statement` as written by `rift extract`, an archival copy) |
+//! | `statements` | extracted statement | `id` PK, `article_id` → `articles.id`, `ordinal` (order in the article, UNIQUE with `article_id`), `kind`, `text`, `start`/`end`, `cue_text`/`cue_start`/`cue_end`, `source_text`/`source_start`/`source_end`/`source_name`/`source_actor`/`source_type`, `outlet_id`/`outlet_name`, `date`, `json` (the whole `Statement` as written by `rift extract`, an archival copy; dropped in version 5) |
 //! | `stances` | (statement, issue) | `id` PK, `statement_id` → `statements.id`, `issue`, `label`, `score`, `confidence`, `evidence` (JSON array of `Evidence`), `decided_by` (`rules` / `model`); UNIQUE (`statement_id`, `issue`) |
 //! | `statement_factions` | faction tag of a statement | `statement_id` → `statements.id`, `faction`, `via` (`speaker`: the speaker's tie held on the statement's date; `outlet`: the outlet's); PK of all three |
 //! | `factions` | KB faction (snapshot) | `id` PK, `name`, `parent`, `reference`, `json` (the whole `Faction`) |
@@ -47,6 +47,19 @@
 //! near-duplicate: every copy stays visible in `rift articles`, and positions count it once. The
 //! same text from the same source is still stored once. The table is rebuilt with its rows and
 //! ids unchanged.
+//!
+//! # Version 5
+//!
+//! Smaller and cheaper ingest writes, no data dropped:
+//! - `statements.json` is gone. It was a second copy of every column of the row plus the
+//!   statement's stances (39% of a PolNeAR database's bytes) and nothing read it:
+//!   `Store::statements` rebuilds the same `Statement` from the columns and the `stances`
+//!   table, and the article id from `articles.ext_id` (the upgrade test checks this against the
+//!   stored copies of the committed version-3 database).
+//! - The index `inputs_source` is gone: `inputs_key (source, IFNULL(record, -1))` serves every
+//!   lookup by `source`.
+//! - `statement_factions` is a `WITHOUT ROWID` table (its rows are their primary key; one
+//!   B-tree instead of a table and its primary-key index), rebuilt with the same rows.
 //!
 //! The KB snapshot tables are replaced as a whole by `Store::save_project` (and `ties` by
 //! `Store::save_ties`); nothing references them
@@ -211,6 +224,22 @@ ALTER TABLE articles_v4 RENAME TO articles;
 CREATE INDEX articles_ext_id ON articles(ext_id);
 CREATE INDEX articles_duplicate_of ON articles(duplicate_of);
 CREATE INDEX articles_content_hash ON articles(content_hash);
+"#,
+    // 5: no `statements.json` copy, no redundant `inputs_source` index, tags WITHOUT ROWID.
+    r#"
+ALTER TABLE statements DROP COLUMN json;
+DROP INDEX inputs_source;
+CREATE TABLE statement_factions_v5 (
+    statement_id  INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    faction       TEXT NOT NULL,
+    via           TEXT NOT NULL CHECK (via IN ('speaker', 'outlet')),
+    PRIMARY KEY (statement_id, faction, via)
+) WITHOUT ROWID;
+INSERT INTO statement_factions_v5 (statement_id, faction, via)
+    SELECT statement_id, faction, via FROM statement_factions;
+DROP TABLE statement_factions;
+ALTER TABLE statement_factions_v5 RENAME TO statement_factions;
+CREATE INDEX statement_factions_faction ON statement_factions(faction);
 "#,
 ];
 

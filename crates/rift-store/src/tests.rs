@@ -122,15 +122,17 @@ fn insert_and_read_back_equal() {
         assert_eq!(row.ordinal as usize, i);
         assert_eq!(row.article_id, id);
         assert_eq!(row.article_title, a.title);
-        // The archival JSON copy is the extract record.
-        let json: String = store
-            .conn
-            .query_row("SELECT json FROM statements WHERE id = ?1", [row.id], |r| {
-                r.get(0)
-            })
-            .unwrap();
-        assert_eq!(serde_json::from_str::<Statement>(&json).unwrap(), *s);
     }
+    // Since version 5 the row is the only copy: no `json` column.
+    let no_json: bool = store
+        .conn
+        .query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM pragma_table_info('statements') WHERE name = 'json')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(no_json);
 
     let arts = store.articles().unwrap();
     assert_eq!(arts.len(), 1);
@@ -555,8 +557,51 @@ fn upgrades_the_committed_version_3_database() {
         &path,
     )
     .unwrap();
+    // The archival JSON copies of version 3 (dropped in version 5), in statement order, and
+    // the tag rows.
+    let (stored, tag_rows): (Vec<Statement>, Vec<(i64, String, String)>) = {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let mut st = conn
+            .prepare("SELECT json FROM statements ORDER BY article_id, ordinal")
+            .unwrap();
+        let stored = st
+            .query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .map(|j| serde_json::from_str(&j.unwrap()).unwrap())
+            .collect();
+        let mut st = conn
+            .prepare("SELECT statement_id, faction, via FROM statement_factions ORDER BY 1, 2, 3")
+            .unwrap();
+        let tags = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .map(|t| t.unwrap())
+            .collect();
+        (stored, tags)
+    };
     let mut store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), schema::current_version());
+    // Nothing of the JSON copies is lost: the columns and stances give the same statements.
+    let rebuilt: Vec<Statement> = store
+        .statements(&StatementFilter::default())
+        .unwrap()
+        .into_iter()
+        .map(|r| r.statement)
+        .collect();
+    assert_eq!(rebuilt.len(), 20);
+    assert!(rebuilt.iter().any(|s| !s.stance.is_empty()));
+    assert_eq!(rebuilt, stored);
+    // The rebuilt tag table holds the same rows.
+    let tags: Vec<(i64, String, String)> = store
+        .conn
+        .prepare("SELECT statement_id, faction, via FROM statement_factions ORDER BY 1, 2, 3")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(|t| t.unwrap())
+        .collect();
+    assert!(!tags.is_empty());
+    assert_eq!(tags, tag_rows);
     let tables = [
         "articles",
         "statements",

@@ -417,8 +417,8 @@ impl<'c> Writer<'c> {
                 r#"INSERT INTO statements (article_id, ordinal, kind, text, start, "end",
                      cue_text, cue_start, cue_end,
                      source_text, source_start, source_end, source_name, source_actor, source_type,
-                     outlet_id, outlet_name, date, json)
-                   VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)"#,
+                     outlet_id, outlet_name, date)
+                   VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"#,
             )?,
             stance: tx.prepare_cached(
                 "INSERT INTO stances (statement_id, issue, label, score, confidence, evidence, decided_by)
@@ -524,7 +524,6 @@ impl<'c> Writer<'c> {
             s.outlet.as_ref().and_then(|o| o.id.as_deref()),
             s.outlet.as_ref().map(|o| o.name.as_str()),
             s.date.map(|d| d.to_string()),
-            serde_json::to_string(s)?,
         ])?;
         for stance in &s.stance {
             self.stance.execute(params![
