@@ -25,7 +25,7 @@
 //! before it) to that statement, as PolNeAR draws a quote running over paragraphs as one
 //! discontinuous content.
 
-use rift_core::{Span, Statement};
+use rift_core::{Span, Statement, StatementKind};
 use serde::Serialize;
 
 use crate::brat::GoldAttribution;
@@ -70,22 +70,40 @@ pub struct Predicted {
 /// continuations to the statement before them.
 pub fn predictions(statements: &[Statement]) -> Vec<Predicted> {
     let mut out: Vec<Predicted> = Vec::with_capacity(statements.len());
-    let mut prev_src: Option<Option<Span>> = None;
+    // whether each output's first statement is a direct quote
+    let mut direct: Vec<bool> = Vec::with_capacity(statements.len());
     for s in statements {
-        let continuation = s.cue.is_none()
-            && s.source.span.is_some()
-            && prev_src == Some(s.source.span)
-            && !out.is_empty();
-        if continuation {
-            out.last_mut().unwrap().content.push(s.span);
+        // A continuation (no cue of its own) joins the statement before it with the same
+        // source mention; past a statement of that source in between (`“A,” she said,
+        // emphasizing B. “C.”`), the quote it continues.
+        let joins = if s.cue.is_none() && s.source.span.is_some() {
+            let same = |j: &usize| out[*j].source == s.source.span;
+            let recent = out.len().saturating_sub(3)..out.len();
+            match out.last() {
+                Some(p) if p.source == s.source.span && direct.last() == Some(&true) => {
+                    Some(out.len() - 1)
+                }
+                Some(p) if p.source == s.source.span => recent
+                    .clone()
+                    .rev()
+                    .filter(same)
+                    .find(|&j| direct[j])
+                    .or(Some(out.len() - 1)),
+                _ => None,
+            }
+        } else {
+            None
+        };
+        if let Some(j) = joins {
+            out[j].content.push(s.span);
         } else {
             out.push(Predicted {
                 content: vec![s.span],
                 source: s.source.span,
                 cue: s.cue.as_ref().map(|c| c.span),
             });
+            direct.push(s.kind == StatementKind::Direct);
         }
-        prev_src = Some(s.source.span);
     }
     out
 }
@@ -708,5 +726,16 @@ mod tests {
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].content, vec![Span::new(20, 30), Span::new(40, 50)]);
         assert_eq!(p[1].source, Some(s2));
+        // `“A,” she said, emphasizing B. “C.”`: C continues the quote A, past B
+        let mut b = st(Span::new(32, 38), true, s1);
+        b.kind = StatementKind::Indirect;
+        let p = predictions(&[
+            st(Span::new(20, 30), true, s1),
+            b,
+            st(Span::new(40, 50), false, s1),
+        ]);
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].content, vec![Span::new(20, 30), Span::new(40, 50)]);
+        assert_eq!(p[1].content, vec![Span::new(32, 38)]);
     }
 }

@@ -511,6 +511,30 @@ impl Extractor {
                                 }
                             }
                         }
+                        // `However laudable the goal, using the tax ''is a misguided
+                        // approach,'' said Mr. Burman`: a quote credited after it that opens
+                        // mid-sentence finishes the clause begun before it (mixed content).
+                        if cue.start >= q.end() && kind == StatementKind::Direct {
+                            let lo = prev_q_end.max(sents[so].range.start);
+                            let before: Vec<usize> = (sents[so].toks.clone())
+                                .filter(|&k| toks[k].start >= lo && toks[k].end <= q.open.start)
+                                .collect();
+                            let words = before
+                                .iter()
+                                .filter(|&&k| toks[k].kind == TokenKind::Word)
+                                .count();
+                            let last = before.last().map(|&k| toks[k].text(text));
+                            if words >= 2
+                                && toks[before[0]].kind == TokenKind::Word
+                                && !matches!(last, Some(":" | "," | "—" | "–" | "(" | ";" | "."))
+                                && !before
+                                    .iter()
+                                    .any(|&k| self.cue_at(text, &toks, k).is_some())
+                            {
+                                content = toks[before[0]].start..content.end.max(q.end());
+                                kind = StatementKind::Indirect;
+                            }
+                        }
                         // `“Everything …,” he exclaimed, “has totally overlapped.”`: the second
                         // part shares the first one's credit and continues it.
                         let shared = last_direct

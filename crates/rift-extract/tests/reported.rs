@@ -234,6 +234,21 @@ fn transcript_labels_and_doubled_apostrophe_quotes() {
 }
 
 #[test]
+fn a_quote_credited_after_it_finishes_the_clause_before_it() {
+    let st = extract(
+        "However laudable the goal, using the tax ''is a misguided approach,'' said Mr. Burman.",
+    );
+    let s = find(&st, "However laudable");
+    assert!(s.text.ends_with("misguided approach,''"), "{:?}", s.text);
+    assert_eq!(s.source.text, "Mr. Burman");
+    // a phrase ending in a comma before the mark is no clause to finish
+    let st = extract("Speaking on Monday in Ohio, ''We will win the state,'' said Mr. Burman.");
+    let s = find(&st, "We will win");
+    assert_eq!(s.source.text, "Mr. Burman");
+    assert_eq!(s.kind, rift_core::StatementKind::Direct);
+}
+
+#[test]
 fn short_dash_credited_quotes_are_body_text() {
     // Short lines that end in a name are not headings when a quote is credited by a dash
     // (em dash, en dash or horizontal bar).
