@@ -562,9 +562,15 @@ impl Extractor {
                     Attribution::None => {
                         let at_para_start = q.open.start == pr.start;
                         let follows = prev_end_in_para.is_some() || at_para_start;
+                        // A quote credited by a dash ends its turn (`“…” ― Jane Doe`, a list
+                        // of voices, one a paragraph): the next paragraph's quote is not hers.
                         let continuation = last_direct
                             .as_ref()
-                            .filter(|_| follows && words >= 3)
+                            .filter(|p| {
+                                follows
+                                    && words >= 3
+                                    && !(prev_end_in_para.is_none() && p.cue_lemma == "credit")
+                            })
                             .cloned();
                         if let Some(prev) = continuation {
                             let d = Draft {

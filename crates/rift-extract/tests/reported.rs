@@ -258,6 +258,16 @@ fn short_dash_credited_quotes_are_body_text() {
     );
     assert_eq!(find(&st, "We can build").source.text, "Jose Ruiz");
     assert_eq!(find(&st, "He does not answer").source.text, "Mary Lopez");
+    // a dash credit ends a turn: the next paragraph's uncredited quote is not a continuation
+    let st = extract(
+        "“We can build a big wall around him.” ― Jose Ruiz\n“And that is all he has to say \
+         about it.”\n\nThe end of the story is here.",
+    );
+    assert!(
+        st.iter()
+            .all(|s| s.source.text != "Jose Ruiz" || s.text.starts_with("We can")),
+        "{st:#?}"
+    );
     // a middle initial is part of a person's name
     let st = extract("“We are afraid of him.” ― Julie A. Diaz Martinez\n\nThe end of it.");
     let s = find(&st, "We are afraid");
