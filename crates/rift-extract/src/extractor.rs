@@ -703,6 +703,7 @@ impl Extractor {
             }
         }
         drop_overlaps(&mut drafts);
+        cut_sources_at_cues(text, &mut drafts);
         relay_outlets(text, &mut drafts);
 
         // Pass 4: pronouns → salient person, sentence by sentence.
@@ -2895,6 +2896,32 @@ fn relay_outlets(text: &str, drafts: &mut [Draft]) {
 }
 
 /// Reported-speech content that overlaps a quote is dropped when the quote has its own credit.
+/// A source phrase never holds another statement's cue: `Barkley, who said he typically votes
+/// democratic, said …` is two statements, and the first one's source is `Barkley`. The phrase
+/// is cut at the comma that opens the clause holding the cue.
+fn cut_sources_at_cues(text: &str, drafts: &mut [Draft]) {
+    let cues: Vec<Range> = drafts.iter().filter_map(|d| d.cue.clone()).collect();
+    for d in drafts.iter_mut() {
+        let Some(src) = d.src.clone() else {
+            continue;
+        };
+        let Some(inner) = cues
+            .iter()
+            .filter(|c| src.start < c.start && c.end <= src.end && Some(*c) != d.cue.as_ref())
+            .map(|c| c.start)
+            .min()
+        else {
+            continue;
+        };
+        if let Some(comma) = text[src.start..inner].rfind(',') {
+            let end = text[src.start..src.start + comma].trim_end().len();
+            if end > 0 {
+                d.src = Some(src.start..src.start + end);
+            }
+        }
+    }
+}
+
 fn drop_overlaps(drafts: &mut Vec<Draft>) {
     // An uncredited quote inside reported speech is part of it (`Morris says the candidate
     // has “always run a lean campaign.”`): the reported speech is kept, as mixed content.

@@ -82,6 +82,9 @@ pub fn subject_before(
     }
     // skip appositives between commas: "Bavand, a former official of …, published in …, said"
     let full_end = end;
+    // a prepositional phrase between commas (`Lazar, in a green jail jumpsuit, said`) is
+    // skipped to find the subject, but is not part of the source span
+    let mut adjunct = false;
     if end > lo && word(text, &toks[end - 1]) == "," {
         let mut cur = end - 1;
         for _ in 0..3 {
@@ -91,12 +94,16 @@ pub fn subject_before(
                     "," | ";" | ":" | "“" | "”" | "\"" | "("
                 )
             });
+            let adj = |p: usize| {
+                p + 1 < cur && cur - p <= 10 && is_adjunct_preposition(word(text, &toks[p + 1]))
+            };
             match prev {
                 Some(p)
                     if word(text, &toks[p]) == ","
                         && p + 1 < cur
-                        && is_appositive(text, &toks[p + 1..cur]) =>
+                        && (is_appositive(text, &toks[p + 1..cur]) || adj(p)) =>
                 {
+                    adjunct |= adj(p);
                     end = p;
                     cur = p;
                     // another appositive may precede this one
@@ -267,7 +274,7 @@ pub fn subject_before(
             p.start = lo;
         }
     }
-    if end < full_end && !p.pronoun {
+    if end < full_end && !p.pronoun && !adjunct {
         // The source span covers its appositives (`Mukasey, the attorney general under Bush,`).
         let mut e = full_end;
         while e > end && word(text, &toks[e - 1]) == "," {
@@ -290,12 +297,14 @@ pub fn with_appositive(text: &str, toks: &[Token], mut p: SourcePhrase, hi: usiz
         && (w.chars().next().is_some_and(char::is_lowercase)
             || matches!(w, "A" | "An" | "The")
             || next.is_capitalized(text));
-    // a participle clause (`…, referring to …`) is not an appositive
+    // a participle clause (`…, referring to …`) or a prepositional phrase (`Lazar, in a green
+    // jail jumpsuit,`) is not an appositive
     if !appositive
         || matches!(
             w,
             "and" | "but" | "or" | "said" | "says" | "adding" | "saying"
         )
+        || is_adjunct_preposition(w)
         || (w.ends_with("ing") && w.chars().next().is_some_and(char::is_lowercase))
     {
         return p;
@@ -391,6 +400,27 @@ fn is_appositive(text: &str, toks: &[Token]) -> bool {
     first.kind == TokenKind::Word
         && (w.chars().next().is_some_and(char::is_lowercase) || matches!(w, "A" | "An" | "The"))
         && !matches!(w, "and" | "but" | "or" | "said" | "says")
+        && !is_adjunct_preposition(w)
+}
+
+/// Prepositions that open an adjunct, not a noun phrase (`in a green jail jumpsuit`, `at the
+/// rally`, `during the debate`).
+fn is_adjunct_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "at"
+            | "on"
+            | "during"
+            | "after"
+            | "before"
+            | "with"
+            | "from"
+            | "by"
+            | "while"
+            | "speaking"
+            | "standing"
+            | "sitting"
+    )
 }
 
 /// Determiners and quantifiers that open a common-noun source (`both candidates`, `the budget

@@ -57,6 +57,13 @@ fn appositive_is_part_of_the_source_span() {
         s.source.text
     );
     assert_eq!(s.source.name.as_deref(), Some("Mukasey"));
+    // a relative clause holding a cue of its own, or a prepositional phrase, is no appositive
+    let st = extract(
+        "Barkley, who said he typically votes for Democrats, said the race was far from over.",
+    );
+    assert_eq!(find(&st, "the race").source.text, "Barkley");
+    let st = extract("Lazar, in a green jail jumpsuit, said the plea was voluntary.");
+    assert_eq!(find(&st, "the plea").source.text, "Lazar");
     // a head with prepositional modifiers, opening the sentence, is one source phrase
     let st = extract("Supporters of Republican Donald Trump for president said the race was over.");
     assert_eq!(
