@@ -283,6 +283,15 @@ impl Pattern {
         })
     }
 
+    /// The texts of the pattern's words (lower case unless compared case-sensitively); every
+    /// one must be found in a token for the pattern to match.
+    pub(crate) fn words(&self) -> impl Iterator<Item = &str> {
+        self.elems.iter().filter_map(|e| match e {
+            Elem::Word { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+    }
+
     /// True when the pattern refers to `{topic}`.
     pub(crate) fn uses_topic(&self) -> bool {
         self.elems.contains(&Elem::Topic)

@@ -71,6 +71,71 @@ pub struct StanceClassifier {
     issues: Vec<CompiledIssue>,
     /// Trained model per issue (same order as `issues`).
     models: Vec<Option<Arc<StanceModel>>>,
+    /// Which statement regions cannot hold a topic term (`None`: no such test for these
+    /// issues).
+    topic_filter: Option<TopicFilter>,
+}
+
+/// A test that a text holds no topic term of any issue, run on a statement's region before it
+/// is tokenized: such a statement concerns no issue (the target-detection rule needs a topic
+/// match), so it gets no stance and is not tokenized at all — most statements of a corpus.
+///
+/// Every word of a matching term equals, starts or ends a token's lower-cased form, and a
+/// token is a piece of the region with `’` made `'` and a final `'s` or `.` dropped, lower-cased
+/// by `to_ascii_lowercase` (ASCII) or `to_lowercase`. So an ASCII word without `'` that matches
+/// occurs in the region, ASCII-case-insensitively — unless the region has a non-ASCII char
+/// that lower-cases to ASCII (`K` Kelvin sign, `İ`); then the test answers "may match". One
+/// word per term suffices: its longest (the rarest, as a rule: `table` of `the table`).
+#[derive(Debug, Clone)]
+struct TopicFilter {
+    /// One ASCII lower-case word per topic term of every issue.
+    needles: Vec<Vec<u8>>,
+    /// `first[b]`: some needle starts with byte `b`.
+    first: [bool; 256],
+}
+
+impl TopicFilter {
+    /// `None` when a term has no ASCII word without `'`.
+    fn new(issues: &[CompiledIssue]) -> Option<TopicFilter> {
+        let mut needles: Vec<Vec<u8>> = Vec::new();
+        for t in issues.iter().flat_map(|i| &i.topics) {
+            let w = t
+                .words()
+                .filter(|w| !w.is_empty() && w.is_ascii() && !w.contains('\''))
+                .max_by_key(|w| w.len())?;
+            needles.push(w.to_ascii_lowercase().into_bytes());
+        }
+        needles.sort();
+        needles.dedup();
+        let mut first = [false; 256];
+        for n in &needles {
+            first[n[0] as usize] = true;
+        }
+        Some(TopicFilter { needles, first })
+    }
+
+    /// False only when no topic term can match in `text`.
+    fn may_match(&self, text: &str) -> bool {
+        if !text.is_ascii()
+            && text
+                .chars()
+                .any(|c| !c.is_ascii() && c.to_lowercase().any(|l| l.is_ascii()))
+        {
+            return true;
+        }
+        let b = text.as_bytes();
+        for (i, &c) in b.iter().enumerate() {
+            let c = c.to_ascii_lowercase();
+            if self.first[c as usize]
+                && self.needles.iter().any(|n| {
+                    n[0] == c && b.len() - i >= n.len() && b[i..i + n.len()].eq_ignore_ascii_case(n)
+                })
+            {
+                return true;
+            }
+        }
+        false
+    }
 }
 
 /// Where a statement's matches were found.
@@ -159,6 +224,7 @@ impl StanceClassifier {
             lexicon,
             lexicon_ix,
             models: vec![None; compiled.len()],
+            topic_filter: TopicFilter::new(&compiled),
             issues: compiled,
         })
     }
@@ -260,6 +326,13 @@ impl StanceClassifier {
             context.end.max(span.end).min(n),
         );
         let slice = &article_text[index.byte_of(region.start)..index.byte_of(region.end)];
+        if self
+            .topic_filter
+            .as_ref()
+            .is_some_and(|f| !f.may_match(slice))
+        {
+            return Vec::new();
+        }
         let toks = tokenize(slice, region.start);
         let a = toks.partition_point(|t| t.start < span.start);
         let b = toks.partition_point(|t| t.end <= span.end);
@@ -740,4 +813,118 @@ fn ev(text: &str, toks: &[Token], (s, e): (usize, usize), role: &str) -> Evidenc
 
 fn round3(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn issue(id: &str, terms: &[&str]) -> IssueConfig {
+        IssueConfig {
+            id: id.into(),
+            question: "?".into(),
+            terms: terms.iter().map(|t| t.to_string()).collect(),
+            targets: vec!["US".into(), "Clinton".into()],
+            ..IssueConfig::default()
+        }
+    }
+
+    /// The issues of `examples/us-2016` and `examples/iran-2019` (their `terms`).
+    fn issues() -> Vec<IssueConfig> {
+        vec![
+            issue(
+                "clinton-emails",
+                &[
+                    "email*",
+                    "e-mail*",
+                    "private server",
+                    "email server",
+                    "server",
+                    "classified information",
+                    "classified material",
+                ],
+            ),
+            issue(
+                "negotiations-with-us",
+                &[
+                    "negotiat*",
+                    "talks",
+                    "dialogue",
+                    "dialog",
+                    "diplomacy",
+                    "negotiating table",
+                    "the table",
+                ],
+            ),
+            issue("suffix", &["*gate", "U.S. talks", "Kelvin"]),
+        ]
+    }
+
+    #[test]
+    fn topic_filter_needles() {
+        let clf = StanceClassifier::new(&issues()).unwrap();
+        let f = clf.topic_filter.as_ref().unwrap();
+        let needles: Vec<&[u8]> = f.needles.iter().map(|n| n.as_slice()).collect();
+        assert!(needles.contains(&&b"table"[..]) && !needles.contains(&&b"the"[..]));
+        assert!(needles.contains(&&b"talks"[..]) && needles.contains(&&b"gate"[..]));
+        assert!(!f.may_match("The senator said nothing about it."));
+        assert!(f.may_match("Her EMAILS were sent."));
+        assert!(f.may_match("the Watergate tapes"));
+        assert!(f.may_match("a \u{212A}elvin sign"));
+        // A term with an apostrophe-only word gives no filter.
+        let clf = StanceClassifier::new(&[issue("x", &["o'clock"])]).unwrap();
+        assert!(clf.topic_filter.is_none());
+    }
+
+    /// Wherever the filter says "no", the tokens hold no topic match of any issue: on
+    /// windows of every PolNeAR train text (where the shared data is checked out) and edge cases.
+    #[test]
+    fn topic_filter_never_hides_a_topic_match() {
+        let clf = StanceClassifier::new(&issues()).unwrap();
+        let f = clf.topic_filter.as_ref().unwrap();
+        let mut texts: Vec<String> = [
+            "E-MAILS, e‑mails, e-Mail’s, Emails’ and the servers’ logs",
+            "negotiations’ DIALOGUE’s Diplomacy. the Table talks.",
+            "\u{130}stanbul \u{212A}elvin ΣΑΣ server’s",
+            "",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let train = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/polnear/train/text"
+        );
+        if let Ok(dir) = std::fs::read_dir(train) {
+            let mut paths: Vec<_> = dir.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+            paths.sort();
+            texts.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
+        }
+        let (mut windows, mut skipped) = (0, 0);
+        for t in &texts {
+            let cuts: Vec<usize> = t
+                .char_indices()
+                .map(|(b, _)| b)
+                .step_by(150)
+                .chain([t.len()])
+                .collect();
+            for w in cuts.windows(3) {
+                let part = &t[w[0]..w[2]];
+                windows += 1;
+                if f.may_match(part) {
+                    continue;
+                }
+                skipped += 1;
+                let toks = tokenize(part, 0);
+                for issue in &clf.issues {
+                    assert!(
+                        find_all(&issue.topics, &issue.topics_ix, &toks).is_empty(),
+                        "{} in {part:?}",
+                        issue.id
+                    );
+                }
+            }
+        }
+        eprintln!("{windows} windows, {skipped} without a topic term");
+    }
 }
