@@ -408,7 +408,8 @@ impl Extractor {
                         if words < self.cfg.min_attributed_words {
                             continue;
                         }
-                        let span_toks = sents[so].toks.start..sents[sc].toks.end;
+                        let span_toks = sents[so].toks.start
+                            ..sents.get(sc + 1).map_or(sents[sc].toks.end, |n| n.toks.end);
                         used_cues.extend(
                             span_toks
                                 .filter(|&k| toks[k].start >= cue.start && toks[k].end <= cue.end),
@@ -704,6 +705,21 @@ impl Extractor {
         }
         drop_overlaps(&mut drafts);
         cut_sources_at_cues(text, &mut drafts);
+        // `makes no mention of [rival Hillary Clinton]`: a content's leading `of` belongs to
+        // the cue right before it.
+        for d in &mut drafts {
+            let Some(cue) = d.cue.as_mut() else { continue };
+            let c = &text[d.content.clone()];
+            if c.starts_with("of ")
+                && cue.end <= d.content.start
+                && text[cue.end..d.content.start].trim().is_empty()
+                && c[3..].trim_start().len() > 1
+            {
+                cue.end = d.content.start + 2;
+                let rest = &text[d.content.start + 3..d.content.end];
+                d.content.start = d.content.end - rest.trim_start().len();
+            }
+        }
         relay_outlets(text, &mut drafts);
 
         // Pass 4: pronouns → salient person, sentence by sentence.
@@ -866,9 +882,27 @@ impl Extractor {
         let a_lo = (s_close.toks.start..s_close.toks.end)
             .find(|&k| toks[k].start >= q.end())
             .unwrap_or(s_close.toks.end);
-        let a_hi = (a_lo..s_close.toks.end)
+        let mut a_hi = (a_lo..s_close.toks.end)
             .find(|&k| toks[k].start >= next_q_start)
             .unwrap_or(s_close.toks.end);
+        // `“We will win.” Trump said.`: the sentence ended inside the marks, and a short
+        // sentence right after it in the paragraph credits the quote.
+        let mut a_lo = a_lo;
+        if a_lo == s_close.toks.end {
+            if let Some(next) = sents.get(sc + 1) {
+                let words = (next.toks.clone())
+                    .filter(|&k| toks[k].kind == TokenKind::Word)
+                    .count();
+                if next.para == s_close.para
+                    && text[q.end()..next.range.start].trim().is_empty()
+                    && (1..=8).contains(&words)
+                    && next_q_start >= next.range.end
+                {
+                    a_lo = next.toks.start;
+                    a_hi = next.toks.end;
+                }
+            }
+        }
 
         // Title or scare quote: `titled “…”`, `the so-called “…”`.
         let mut last_word = b_hi;

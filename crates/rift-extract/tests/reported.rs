@@ -16,6 +16,14 @@ fn extract(body: &str) -> Vec<Statement> {
         .statements
 }
 
+/// The default extractor, learned tagger included.
+fn extract_all(body: &str) -> Vec<Statement> {
+    let text = format!("A headline for the test.\n\n{body}\n");
+    Extractor::default()
+        .extract(&Article::new("t", text))
+        .statements
+}
+
 fn find<'a>(st: &'a [Statement], content_start: &str) -> &'a Statement {
     st.iter()
         .find(|s| s.text.starts_with(content_start))
@@ -253,6 +261,27 @@ fn a_quote_credited_after_it_finishes_the_clause_before_it() {
     let s = find(&st, "We will win");
     assert_eq!(s.source.text, "Mr. Burman");
     assert_eq!(s.kind, rift_core::StatementKind::Direct);
+}
+
+#[test]
+fn a_short_sentence_after_a_closed_quote_credits_it() {
+    // The sentence ends inside the marks; the credit is a sentence of its own.
+    let st = extract("“We are going to win this state by a lot.” Trump said.");
+    let s = find(&st, "We are going");
+    assert_eq!(s.source.text, "Trump");
+    assert_eq!(s.cue.as_ref().unwrap().text, "said");
+    let st = extract("“Is it two? Three?” Clinton asks the crowd on Monday.");
+    assert_eq!(find(&st, "Is it two").source.text, "Clinton");
+    // a content's leading `of` goes to the cue
+    let st = extract_all("Cruz has repeatedly spoken of the need for a wall.");
+    let s = find(&st, "the need");
+    assert!(s.cue.as_ref().unwrap().text.ends_with("of"), "{s:#?}");
+    // … but a sentence that says more is not a credit
+    let st = extract(
+        "“We are going to win this state by a lot.” Trump said the polls in the north of \
+         the state were wrong about it.",
+    );
+    assert!(find(&st, "We are going").source.span.is_none(), "{st:#?}");
 }
 
 #[test]
