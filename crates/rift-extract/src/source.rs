@@ -462,6 +462,8 @@ fn is_determiner(w: &str) -> bool {
             | "Other"
             | "few"
             | "Few"
+            | "one"
+            | "One"
             | "two"
             | "three"
             | "Two"

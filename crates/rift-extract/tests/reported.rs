@@ -272,6 +272,11 @@ fn a_short_sentence_after_a_closed_quote_credits_it() {
     assert_eq!(s.cue.as_ref().unwrap().text, "said");
     let st = extract("“Is it two? Three?” Clinton asks the crowd on Monday.");
     assert_eq!(find(&st, "Is it two").source.text, "Clinton");
+    // `It` before a speech verb is the organisation just named; `one employee` a source
+    let st = extract("“We want no part in the listing on our website at all,” the company wrote. It added, “We will not sell it to anyone.”");
+    assert_eq!(find(&st, "We will not").source.text, "It");
+    let st = extract("As one employee told the Weekly, “She wants to put fear in our hearts.”");
+    assert_eq!(find(&st, "She wants").source.text, "one employee");
     // a content's leading `of` goes to the cue
     let st = extract_all("Cruz has repeatedly spoken of the need for a wall.");
     let s = find(&st, "the need");
