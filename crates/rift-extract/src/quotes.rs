@@ -65,6 +65,13 @@ pub fn find_quotes(text: &str, range: Range) -> Vec<Quote> {
         let closer_ctx =
             p.is_some_and(|p| !p.is_whitespace()) && n.is_none_or(|n| !n.is_alphanumeric());
         match c {
+            '“' if open_double.is_some() && closer_ctx && !opener_ctx => {
+                // An opening mark typed as the closing one (`… a problem.“ said Jim Clyburn`):
+                // after a word or punctuation and before a space, it can only close.
+                if let Some((ob, ol)) = open_double.take() {
+                    push(&mut out, s, base, ob, ol, Some((i, len)), i, false);
+                }
+            }
             '“' | '„' | '«' => {
                 if let Some((ob, ol)) = open_double.take() {
                     // Unbalanced: a new opening before a closing. End the open one here.
@@ -204,6 +211,11 @@ mod tests {
             [("Mr. Trump embodies it.", true)]
         );
         assert_eq!(contents("it was over.” Then"), []);
+        // an opening mark typed as the closing one
+        assert_eq!(
+            contents("“It is a problem.“ said Jim Clyburn."),
+            [("It is a problem.", true)]
+        );
     }
 
     #[test]
