@@ -9,9 +9,21 @@
 pub(crate) struct Folded {
     /// The folded text.
     pub text: String,
-    /// For each folded byte: the byte range `(start, end)` of the original char it came from
-    /// (`u32`: texts are far below 4 GB, and half the size of `usize` pairs).
-    origin: Vec<(u32, u32)>,
+    /// Where each folded byte came from, as runs ordered by folded offset (see [`Seg`]): one
+    /// run per stretch of ASCII that folds byte for byte (most of an English text), one per
+    /// other char and per collapsed white space — instead of a `(start, end)` pair per byte.
+    segs: Vec<Seg>,
+}
+
+/// A run of folded bytes from `at` up to the next run's `at`.
+#[derive(Debug, Clone, Copy)]
+struct Seg {
+    /// First folded byte of the run.
+    at: u32,
+    /// `start == end`: folded byte `at + k` came from the one-byte char at original byte
+    /// `start + k`. Otherwise every byte of the run came from the char `[start, end)`.
+    start: u32,
+    end: u32,
 }
 
 /// Folds one character (white space is handled by the caller).
@@ -27,7 +39,7 @@ fn fold_char(c: char, out: &mut String) {
 }
 
 /// An ASCII byte's folded form (`None` for white space), as [`fold_char`] gives it.
-fn fold_ascii(b: u8) -> Option<u8> {
+const fn fold_ascii(b: u8) -> Option<u8> {
     // `char::is_whitespace` on ASCII: space, \t, \n, \x0B, \x0C, \r.
     match b {
         b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => None,
@@ -36,65 +48,122 @@ fn fold_ascii(b: u8) -> Option<u8> {
     }
 }
 
+/// White space in [`ASCII_FOLD`] (not an ASCII byte, so no folded byte is mistaken for it).
+const SPACE: u8 = 0xff;
+
+/// [`fold_ascii`] as a table: the folded byte of each ASCII byte, [`SPACE`] for white space.
+const ASCII_FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match fold_ascii(b as u8) {
+            Some(f) => f,
+            None => SPACE,
+        };
+        b += 1;
+    }
+    t
+};
+
 impl Folded {
     /// Folds `text`, keeping the offset map. ASCII bytes (most of an English text, between its
-    /// curly quotes) take a byte-wise path; other chars go through [`fold_char`].
+    /// curly quotes) take a byte-wise path that adds to the map only where the byte-for-byte
+    /// correspondence breaks (a collapsed space, a non-ASCII char); other chars go through
+    /// [`fold_char`].
     pub fn new(text: &str) -> Folded {
         let bytes = text.as_bytes();
-        let mut out = String::with_capacity(text.len());
-        let mut origin = Vec::with_capacity(text.len());
+        let mut out: Vec<u8> = Vec::with_capacity(text.len());
+        let mut segs: Vec<Seg> = Vec::new();
+        // True while the last run is byte-for-byte and ends at the current byte.
+        let mut aligned = false;
         let mut last_space = false;
+        let mut scratch = String::new();
         let mut i = 0;
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii() {
-                let range = (i as u32, i as u32 + 1);
-                match fold_ascii(b) {
-                    None if last_space => {}
-                    None => {
+                // A run of ASCII bytes, folded through a table.
+                while i < bytes.len() && bytes[i].is_ascii() {
+                    let mut f = ASCII_FOLD[bytes[i] as usize];
+                    if f == SPACE {
+                        if last_space {
+                            aligned = false;
+                            i += 1;
+                            continue;
+                        }
                         last_space = true;
-                        out.push(' ');
-                        origin.push(range);
-                    }
-                    Some(f) => {
+                        f = b' ';
+                    } else {
                         last_space = false;
-                        out.push(f as char);
-                        origin.push(range);
                     }
+                    if !aligned {
+                        segs.push(Seg {
+                            at: out.len() as u32,
+                            start: i as u32,
+                            end: i as u32,
+                        });
+                        aligned = true;
+                    }
+                    out.push(f);
+                    i += 1;
                 }
-                i += 1;
                 continue;
             }
             let c = text[i..].chars().next().expect("a char starts here");
             let len = c.len_utf8();
-            let range = (i as u32, (i + len) as u32);
+            let (start, end) = (i as u32, (i + len) as u32);
             i += len;
+            aligned = false;
             if c.is_whitespace() {
                 if !last_space {
                     last_space = true;
-                    out.push(' ');
-                    origin.push(range);
+                    segs.push(Seg {
+                        at: out.len() as u32,
+                        start,
+                        end,
+                    });
+                    out.push(b' ');
                 }
                 continue;
             }
             last_space = false;
-            let before = out.len();
-            fold_char(c, &mut out);
-            origin.extend(std::iter::repeat_n(range, out.len() - before));
+            scratch.clear();
+            fold_char(c, &mut scratch);
+            segs.push(Seg {
+                at: out.len() as u32,
+                start,
+                end,
+            });
+            out.extend_from_slice(scratch.as_bytes());
         }
-        Folded { text: out, origin }
+        // Folded from a `str` one whole char at a time: valid UTF-8.
+        let text = String::from_utf8(out).expect("folding keeps UTF-8");
+        Folded { text, segs }
+    }
+
+    /// The original byte range `(start, end)` of the char folded byte `k` came from
+    /// (`k` < the folded length).
+    fn origin(&self, k: usize) -> (usize, usize) {
+        let s = self.segs[self.segs.partition_point(|s| s.at as usize <= k) - 1];
+        if s.start == s.end {
+            let o = s.start as usize + (k - s.at as usize);
+            (o, o + 1)
+        } else {
+            (s.start as usize, s.end as usize)
+        }
     }
 
     /// The original byte range of folded bytes `[start, end)` (widened to whole characters).
     pub fn original(&self, start: usize, end: usize) -> (usize, usize) {
-        if start >= end || end > self.origin.len() {
-            let p = self.origin.get(start).map_or(usize::MAX, |r| r.0 as usize);
+        if start >= end || end > self.text.len() {
+            let p = if start < self.text.len() {
+                self.origin(start).0
+            } else {
+                usize::MAX
+            };
             return (p, p);
         }
-        (
-            self.origin[start].0 as usize,
-            self.origin[end - 1].1 as usize,
-        )
+        (self.origin(start).0, self.origin(end - 1).1)
     }
 
     /// True when a match at folded bytes `[start, end)` starts and ends on word boundaries.
@@ -161,17 +230,52 @@ mod tests {
 
     #[test]
     fn byte_wise_fold_agrees_with_the_char_fold() {
-        for t in [
+        let mut texts: Vec<String> = [
             "The  Supreme\tLeader`s\r\n\x0B\x0CWORDS_1-2 \"x\"",
             "İstanbul \u{a0}\u{2003} ÀÉ–“Zarif’s” \u{85}ΣΑΣ x\u{1F600}y \n",
             "",
             "  ",
-        ] {
+            " x",
+            "x ",
+            "\u{2003} a\u{2003}",
+            "\u{2003}\u{2003}  a  \u{2003} b",
+            "a\u{130}\u{130}b  \u{1E9E}c`",
+            "nul\0 \0\x7f end",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        // PolNeAR texts, where the shared data is checked out.
+        let train = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/polnear/train/text"
+        );
+        if let Ok(dir) = std::fs::read_dir(train) {
+            let mut paths: Vec<_> = dir.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+            paths.sort();
+            texts.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
+        }
+        for t in &texts {
+            let t = t.as_str();
             let f = Folded::new(t);
             let (text, origin) = reference(t);
             assert_eq!(f.text, text, "{t:?}");
             for (i, r) in origin.iter().enumerate() {
                 assert_eq!(f.original(i, i + 1), *r, "{t:?} byte {i}");
+            }
+            // Longer ranges, empty ones and ones past the end, as the first map answered them.
+            let n = origin.len();
+            let first = |s: usize, e: usize| -> (usize, usize) {
+                if s >= e || e > n {
+                    let p = origin.get(s).map_or(usize::MAX, |r| r.0);
+                    return (p, p);
+                }
+                (origin[s].0, origin[e - 1].1)
+            };
+            for s in (0..n + 2).step_by(7) {
+                for e in [s, s + 1, s + 5, s + 40, n, n + 1] {
+                    assert_eq!(f.original(s, e), first(s, e), "{t:?} {s}..{e}");
+                }
             }
         }
     }
