@@ -193,6 +193,12 @@ pub fn subject_before(
                 {
                     // "… website close to Rouhani’s faction": keep walking, cut later
                     true
+                } else if w == "like" && start >= lo + 2 && {
+                    let p = word(text, &toks[start - 2]);
+                    p.len() > 3 && p.ends_with('s') && p.bytes().all(|b| b.is_ascii_lowercase())
+                } {
+                    // `experts like Paul Bauman say`: examples of a plural head
+                    true
                 } else {
                     // A capitalised break word inside a sentence is a name ("Will", "May").
                     t.is_capitalized(text) && start - 1 != lo
@@ -401,6 +407,8 @@ fn is_appositive(text: &str, toks: &[Token]) -> bool {
         && (w.chars().next().is_some_and(char::is_lowercase) || matches!(w, "A" | "An" | "The"))
         && !matches!(w, "and" | "but" | "or" | "said" | "says")
         && !is_adjunct_preposition(w)
+        // a clause (`…, it is highly unusual for …, said X`) is no appositive
+        && !matches!(w, "it" | "he" | "she" | "they" | "we" | "i" | "you" | "there" | "this")
 }
 
 /// Prepositions that open an adjunct, not a noun phrase (`in a green jail jumpsuit`, `at the

@@ -72,6 +72,19 @@ fn appositive_is_part_of_the_source_span() {
     assert_eq!(find(&st, "the race").source.text, "Barkley");
     let st = extract("Lazar, in a green jail jumpsuit, said the plea was voluntary.");
     assert_eq!(find(&st, "the plea").source.text, "Lazar");
+    // a clause between commas is no appositive: the credit after it is inverted
+    let st = extract(
+        "In the world of politics, it is highly unusual for a mistake to slip into a speech, \
+         said Matt Latimer, another speechwriter.",
+    );
+    let s = find(&st, "In the world");
+    assert_eq!(s.source.text, "Matt Latimer, another speechwriter");
+    // `experts like X`: examples of a plural head belong to the source
+    let st = extract("The ground itself is the problem, experts like Paul Bauman say.");
+    assert_eq!(
+        find(&st, "The ground").source.text,
+        "experts like Paul Bauman"
+    );
     // a head with prepositional modifiers, opening the sentence, is one source phrase
     let st = extract("Supporters of Republican Donald Trump for president said the race was over.");
     assert_eq!(
