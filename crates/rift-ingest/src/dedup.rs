@@ -37,31 +37,46 @@ impl Words {
         let mut i = 0;
         while i < b.len() {
             // Skip separators.
-            let (c, n) = char_at(text, i);
-            if !c.is_alphanumeric() {
-                i += n;
-                continue;
-            }
-            // One word: ASCII bytes are lower-cased here; a word with any other character is
-            // lower-cased by `str::to_lowercase` (final-sigma rule and multi-char mappings).
-            let start = i;
-            let mut ascii = true;
-            while i < b.len() {
-                if b[i].is_ascii_alphanumeric() {
+            match WORD_BYTE[b[i] as usize] {
+                0 => {
                     i += 1;
                     continue;
                 }
-                let (c, n) = char_at(text, i);
-                if !c.is_alphanumeric() {
-                    break;
+                NON_ASCII => {
+                    let (c, n) = char_at(text, i);
+                    if !c.is_alphanumeric() {
+                        i += n;
+                        continue;
+                    }
                 }
-                ascii = false;
-                i += n;
+                _ => {}
             }
-            w.starts.push(w.buf.len());
-            if ascii {
-                w.buf.extend(b[start..i].iter().map(u8::to_ascii_lowercase));
-            } else {
+            // One word: ASCII bytes are lower-cased through the table as they are copied; a
+            // word with any other character is lower-cased again, whole, by `str::to_lowercase`
+            // (final-sigma rule and multi-char mappings).
+            let start = i;
+            let at = w.buf.len();
+            let mut ascii = true;
+            while i < b.len() {
+                match WORD_BYTE[b[i] as usize] {
+                    0 => break,
+                    NON_ASCII => {
+                        let (c, n) = char_at(text, i);
+                        if !c.is_alphanumeric() {
+                            break;
+                        }
+                        ascii = false;
+                        i += n;
+                    }
+                    l => {
+                        w.buf.push(l);
+                        i += 1;
+                    }
+                }
+            }
+            w.starts.push(at);
+            if !ascii {
+                w.buf.truncate(at);
                 w.buf
                     .extend_from_slice(text[start..i].to_lowercase().as_bytes());
             }
@@ -108,6 +123,28 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     let c = text[i..].chars().next().expect("i is a char boundary");
     (c, c.len_utf8())
 }
+
+/// [`WORD_BYTE`] for bytes of non-ASCII chars (decoded and tested as chars).
+const NON_ASCII: u8 = 0xff;
+
+/// Per byte: its lower case when it is an ASCII letter or digit, 0 for any other ASCII byte
+/// (a separator), [`NON_ASCII`] for bytes from 0x80.
+const WORD_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_alphanumeric() {
+            c.to_ascii_lowercase()
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The set of word 3-shingle hashes of a text, sorted, for [`Shingles::jaccard`].
 ///

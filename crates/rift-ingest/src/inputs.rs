@@ -876,13 +876,14 @@ fn looks_binary(head: &[u8]) -> bool {
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
         return false;
     }
-    if head.iter().take(8192).any(|&b| b == 0) {
+    // On slices, not `iter().take(n)`: `contains` is a memchr and the count vectorises (the
+    // `take` versions cost ~75 000 instructions a file).
+    if head[..head.len().min(8192)].contains(&0) {
         return true;
     }
     // Many control characters other than tab/newline/carriage return: binary.
-    let ctl = head
+    let ctl = head[..head.len().min(4096)]
         .iter()
-        .take(4096)
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1b))
         .count();
     ctl * 20 > head.len().min(4096)
