@@ -9,7 +9,7 @@ use rift_core::{
 use rift_text::{dates, tokenize, Cleaner, Range, Segmenter, Token, TokenKind};
 
 use crate::cues::{CueForm, CueWord, Lexicon};
-use crate::names::{capitalized_runs, person_tokens, Names};
+use crate::names::{capitalized_runs, name_runs, NameRun, Names};
 use crate::quotes::{find_quotes, Quote};
 use crate::source::{phrase_after, subject_before, SourcePhrase};
 use crate::tagger::{Sentence, TaggerModel};
@@ -340,6 +340,8 @@ impl Extractor {
         let mut sents: Vec<Sent> = Vec::new();
         let mut scratch = Vec::new();
         let mut names = Names::default();
+        // each sentence's capitalised runs and person names, for `names` and the salience pass
+        let mut sent_runs: Vec<Vec<NameRun>> = Vec::new();
         let paras: Vec<(usize, Range)> = layout
             .analysed()
             .map(|p| p.range.clone())
@@ -350,7 +352,9 @@ impl Extractor {
                 tokenize(text, r.clone(), &mut scratch);
                 let a = toks.len();
                 toks.extend_from_slice(&scratch);
-                names.add_sentence(text, &scratch);
+                let runs = name_runs(text, &scratch);
+                names.add_runs(text, &scratch, &runs);
+                sent_runs.push(runs);
                 sents.push(Sent {
                     range: r,
                     para: *pi,
@@ -747,11 +751,11 @@ impl Extractor {
                 }
             }
             let st = &toks[s.toks.clone()];
-            if let Some(subj) = sentence_subject(text, st, &quote_ranges, &names) {
+            if let Some(subj) = sentence_subject(text, st, &sent_runs[si], &quote_ranges, &names) {
                 salient = Some(subj);
             }
-            for run in capitalized_runs(text, st) {
-                if let Some(p) = person_tokens(text, st, run) {
+            for r in &sent_runs[si] {
+                if let Some(p) = r.person.clone() {
                     let m = &text[st[p.start].start..st[p.end - 1].end];
                     if p.len() >= 2 || names.is_known_surname(m) {
                         last_person = Some(names.full_name(m));
@@ -2855,8 +2859,14 @@ fn leading_subject(
 
 /// The person who is the sentence's subject, for pronoun salience: the first person name outside
 /// quotes that is not the object of a preposition or an editorial bracket.
-fn sentence_subject(text: &str, st: &[Token], quotes: &[Range], names: &Names) -> Option<String> {
-    for run in capitalized_runs(text, st) {
+fn sentence_subject(
+    text: &str,
+    st: &[Token],
+    runs: &[NameRun],
+    quotes: &[Range],
+    names: &Names,
+) -> Option<String> {
+    for NameRun { run, person } in runs {
         let t0 = &st[run.start];
         if quotes
             .iter()
@@ -2864,7 +2874,7 @@ fn sentence_subject(text: &str, st: &[Token], quotes: &[Range], names: &Names) -
         {
             continue;
         }
-        let Some(p) = person_tokens(text, st, run.clone()) else {
+        let Some(p) = person.clone() else {
             continue;
         };
         let m = &text[st[p.start].start..st[p.end - 1].end];

@@ -61,6 +61,28 @@ pub fn capitalized_runs(text: &str, toks: &[Token]) -> Vec<std::ops::Range<usize
     runs
 }
 
+/// A capitalised run of a sentence and, when it is a person's name, the name's tokens (indices
+/// into the sentence's tokens).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameRun {
+    /// The run ([`capitalized_runs`]).
+    pub run: std::ops::Range<usize>,
+    /// Its [`person_tokens`].
+    pub person: Option<std::ops::Range<usize>>,
+}
+
+/// Every capitalised run of a sentence with its person tokens: computed once per sentence and
+/// read by [`Names::add_runs`] and the extractor's salience pass.
+pub fn name_runs(text: &str, toks: &[Token]) -> Vec<NameRun> {
+    capitalized_runs(text, toks)
+        .into_iter()
+        .map(|run| NameRun {
+            person: person_tokens(text, toks, run.clone()),
+            run,
+        })
+        .collect()
+}
+
 fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("’s")
         .or_else(|| w.strip_suffix("'s"))
@@ -117,7 +139,15 @@ fn join(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> String {
 impl Names {
     /// Scans the tokens of every analysed sentence (callers pass them in text order).
     pub fn add_sentence(&mut self, text: &str, toks: &[Token]) {
-        for run in capitalized_runs(text, toks) {
+        let runs = name_runs(text, toks);
+        self.add_runs(text, toks, &runs);
+    }
+
+    /// [`Self::add_sentence`] with the sentence's [`name_runs`] already computed (the
+    /// extractor keeps them for its later passes).
+    pub fn add_runs(&mut self, text: &str, toks: &[Token], runs: &[NameRun]) {
+        for NameRun { run, person } in runs {
+            let (run, person) = (run.clone(), person.clone());
             // Outlet mention: run followed by an outlet noun in lower case.
             let next = toks.get(run.end).map(|t| t.text(text));
             if let Some(n) = next {
@@ -133,7 +163,7 @@ impl Names {
                     continue;
                 }
             }
-            if let Some(p) = person_tokens(text, toks, run) {
+            if let Some(p) = person {
                 if p.len() >= 2 {
                     let name = join(text, toks, p.clone());
                     let last = strip_possessive(toks[p.end - 1].text(text)).to_lowercase();
