@@ -409,7 +409,17 @@ impl Extractor {
                         outlet,
                         date_text,
                     } => {
-                        if words < self.cfg.min_attributed_words {
+                        // `"Quiet," he demanded.`: a one-word quote that ends with its own
+                        // punctuation is an utterance, not a scare quote (`called it “rigged”`)
+                        let utterance = words >= 1
+                            && text[q.content.clone()]
+                                .trim_end()
+                                .ends_with([',', '.', '!', '?'])
+                            && !matches!(
+                                lemma,
+                                "call" | "label" | "dub" | "describe" | "term" | "name" | "credit"
+                            );
+                        if words < self.cfg.min_attributed_words && !utterance {
                             continue;
                         }
                         let span_toks = sents[so].toks.start

@@ -294,6 +294,11 @@ fn a_short_sentence_after_a_closed_quote_credits_it() {
     let st = extract_all("Cruz has repeatedly spoken of the need for a wall.");
     let s = find(&st, "the need");
     assert!(s.cue.as_ref().unwrap().text.ends_with("of"), "{s:#?}");
+    // a one-word utterance is a quote; a one-word scare quote is not
+    let st = extract("“Quiet,” he demanded.");
+    assert_eq!(find(&st, "Quiet").source.text, "he");
+    let st = extract("Trump called the system “rigged” on Monday in Ohio.");
+    assert!(st.iter().all(|s| s.text != "rigged"), "{st:#?}");
     // … but a sentence that says more is not a credit
     let st = extract(
         "“We are going to win this state by a lot.” Trump said the polls in the north of \
