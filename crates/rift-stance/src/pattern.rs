@@ -284,10 +284,11 @@ impl Pattern {
     }
 
     /// The texts of the pattern's words (lower case unless compared case-sensitively); every
-    /// one must be found in a token for the pattern to match.
-    pub(crate) fn words(&self) -> impl Iterator<Item = &str> {
+    /// one must be found in a token for the pattern to match. With each: whether a token it
+    /// matches starts with it (an exact or prefix word; a suffix word may start anywhere).
+    pub(crate) fn words(&self) -> impl Iterator<Item = (&str, bool)> {
         self.elems.iter().filter_map(|e| match e {
-            Elem::Word { text, .. } => Some(text.as_str()),
+            Elem::Word { text, mode, .. } => Some((text.as_str(), *mode != WordMode::Suffix)),
             _ => None,
         })
     }

@@ -84,55 +84,72 @@ pub struct StanceClassifier {
 /// token is a piece of the region with `’` made `'` and a final `'s` or `.` dropped, lower-cased
 /// by `to_ascii_lowercase` (ASCII) or `to_lowercase`. So an ASCII word without `'` that matches
 /// occurs in the region, ASCII-case-insensitively — unless the region has a non-ASCII char
-/// that lower-cases to ASCII (`K` Kelvin sign, `İ`); then the test answers "may match". One
-/// word per term suffices: its longest (the rarest, as a rule: `table` of `the table`).
+/// that lower-cases to ASCII (`K` Kelvin sign, `İ`); then the test answers "may match". An
+/// exact or prefix word occurs where a token starts, i.e. not right after an ASCII letter or
+/// digit (a token starts after a char that is not alphanumeric). One word per term suffices:
+/// its longest (the rarest, as a rule: `table` of `the table`).
 #[derive(Debug, Clone)]
 struct TopicFilter {
-    /// One ASCII lower-case word per topic term of every issue.
-    needles: Vec<Vec<u8>>,
-    /// `first[b]`: some needle starts with byte `b`.
-    first: [bool; 256],
+    /// One ASCII lower-case word per topic term of every issue, and whether it starts a token;
+    /// sorted, so the needles with the same first byte are adjacent.
+    needles: Vec<(Vec<u8>, bool)>,
+    /// `group[b]`: 1 + the index of the first needle starting with byte `b` in either case,
+    /// 0 when none does.
+    group: [u8; 256],
 }
 
 impl TopicFilter {
-    /// `None` when a term has no ASCII word without `'`.
+    /// `None` when a term has no ASCII word without `'` (or there are too many terms).
     fn new(issues: &[CompiledIssue]) -> Option<TopicFilter> {
-        let mut needles: Vec<Vec<u8>> = Vec::new();
+        let mut needles: Vec<(Vec<u8>, bool)> = Vec::new();
         for t in issues.iter().flat_map(|i| &i.topics) {
-            let w = t
+            let (w, starts) = t
                 .words()
-                .filter(|w| !w.is_empty() && w.is_ascii() && !w.contains('\''))
-                .max_by_key(|w| w.len())?;
-            needles.push(w.to_ascii_lowercase().into_bytes());
+                .filter(|(w, _)| !w.is_empty() && w.is_ascii() && !w.contains('\''))
+                .max_by_key(|(w, _)| w.len())?;
+            needles.push((w.to_ascii_lowercase().into_bytes(), starts));
         }
         needles.sort();
         needles.dedup();
-        let mut first = [false; 256];
-        for n in &needles {
-            first[n[0] as usize] = true;
+        if needles.len() >= 255 {
+            return None;
         }
-        Some(TopicFilter { needles, first })
+        let mut group = [0u8; 256];
+        for (k, (n, _)) in needles.iter().enumerate().rev() {
+            group[n[0] as usize] = k as u8 + 1;
+            group[n[0].to_ascii_uppercase() as usize] = k as u8 + 1;
+        }
+        Some(TopicFilter { needles, group })
     }
 
     /// False only when no topic term can match in `text`.
     fn may_match(&self, text: &str) -> bool {
-        if !text.is_ascii()
-            && text
-                .chars()
-                .any(|c| !c.is_ascii() && c.to_lowercase().any(|l| l.is_ascii()))
-        {
-            return true;
-        }
         let b = text.as_bytes();
+        let mut after_alnum = false;
         for (i, &c) in b.iter().enumerate() {
-            let c = c.to_ascii_lowercase();
-            if self.first[c as usize]
-                && self.needles.iter().any(|n| {
-                    n[0] == c && b.len() - i >= n.len() && b[i..i + n.len()].eq_ignore_ascii_case(n)
-                })
-            {
-                return true;
+            let g = self.group[c as usize];
+            if g != 0 {
+                let first = c.to_ascii_lowercase();
+                let hit = self.needles[g as usize - 1..]
+                    .iter()
+                    .take_while(|(n, _)| n[0] == first)
+                    .any(|(n, starts)| {
+                        !(*starts && after_alnum)
+                            && b.len() - i >= n.len()
+                            && b[i..i + n.len()].eq_ignore_ascii_case(n)
+                    });
+                if hit {
+                    return true;
+                }
+            } else if c >= 0xC0 {
+                // The first byte of a non-ASCII char: one that lower-cases to ASCII (Kelvin
+                // sign, `İ`) may make a token match that the bytes do not show.
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                if ch.to_lowercase().any(|l| l.is_ascii()) {
+                    return true;
+                }
             }
+            after_alnum = c.is_ascii_alphanumeric();
         }
         false
     }
@@ -864,12 +881,17 @@ mod tests {
     fn topic_filter_needles() {
         let clf = StanceClassifier::new(&issues()).unwrap();
         let f = clf.topic_filter.as_ref().unwrap();
-        let needles: Vec<&[u8]> = f.needles.iter().map(|n| n.as_slice()).collect();
+        let needles: Vec<&[u8]> = f.needles.iter().map(|(n, _)| n.as_slice()).collect();
+        assert!(f.may_match("TALKS") && f.may_match("Talks"));
         assert!(needles.contains(&&b"table"[..]) && !needles.contains(&&b"the"[..]));
         assert!(needles.contains(&&b"talks"[..]) && needles.contains(&&b"gate"[..]));
         assert!(!f.may_match("The senator said nothing about it."));
         assert!(f.may_match("Her EMAILS were sent."));
         assert!(f.may_match("the Watergate tapes"));
+        // `talks` starts a token; `*gate` may end one anywhere.
+        assert!(!f.may_match("the stalks"));
+        assert!(f.may_match("x-talks") && f.may_match("(talks") && f.may_match("’talks"));
+        assert!(f.may_match("propagate"));
         assert!(f.may_match("a \u{212A}elvin sign"));
         // A term with an apostrophe-only word gives no filter.
         let clf = StanceClassifier::new(&[issue("x", &["o'clock"])]).unwrap();
@@ -885,6 +907,7 @@ mod tests {
         let mut texts: Vec<String> = [
             "E-MAILS, e‑mails, e-Mail’s, Emails’ and the servers’ logs",
             "negotiations’ DIALOGUE’s Diplomacy. the Table talks.",
+            "x-emails e-mail-server U.S.-talks 3talks talks3 _talks Talks’s ’talks «talks»",
             "\u{130}stanbul \u{212A}elvin ΣΑΣ server’s",
             "",
         ]
