@@ -1798,14 +1798,25 @@ impl Extractor {
         }
         // A plural noun (`in 30 states`, `the attacks on`, `his remarks.`) is not a
         // third-person verb: look at the words around it.
-        if cw.form == CueForm::Finite && n == 1 && cw.lemma != "say" {
+        // Also the first word of a phrasal cue (`Some advocates for stem cell research say`).
+        if cw.form == CueForm::Finite && cw.lemma != "say" {
             let w = toks[k].text(text);
+            let verb = cw.lemma.split(' ').next().unwrap_or(cw.lemma);
             let next = toks.get(after).map_or(".", |t| t.text(text));
-            if w.len() > cw.lemma.len()
+            let mut low = [0u8; 16];
+            let prev_l = if prev.len() <= 16 && prev.is_ascii() {
+                for (d, b) in low.iter_mut().zip(prev.bytes()) {
+                    *d = b.to_ascii_lowercase();
+                }
+                std::str::from_utf8(&low[..prev.len()]).unwrap_or(prev)
+            } else {
+                prev
+            };
+            if w.len() > verb.len()
                 && w.ends_with('s')
                 && !w.ends_with("ed")
                 && (matches!(
-                    prev,
+                    prev_l,
                     "other"
                         | "many"
                         | "several"
@@ -1830,26 +1841,27 @@ impl Extractor {
                         | "our"
                         | "your"
                 ) || prev.bytes().all(|b| b.is_ascii_digit())
-                    || matches!(
-                        next,
-                        "." | ","
-                            | ";"
-                            | ":"
-                            | "and"
-                            | "or"
-                            | "of"
-                            | "on"
-                            | "in"
-                            | "for"
-                            | "with"
-                            | "where"
-                            | "from"
-                            | "against"
-                            | "by"
-                            | "at"
-                            | "?"
-                            | ")"
-                    ))
+                    || n == 1
+                        && matches!(
+                            next,
+                            "." | ","
+                                | ";"
+                                | ":"
+                                | "and"
+                                | "or"
+                                | "of"
+                                | "on"
+                                | "in"
+                                | "for"
+                                | "with"
+                                | "where"
+                                | "from"
+                                | "against"
+                                | "by"
+                                | "at"
+                                | "?"
+                                | ")"
+                        ))
             {
                 return None;
             }
