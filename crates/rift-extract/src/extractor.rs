@@ -2847,7 +2847,46 @@ fn sentence_start_subject(
     if has(BREAK, first) || first.ends_with("ing") {
         a = (lo..hi).find(|&j| toks[j].text(text) == ",")? + 1;
     }
-    phrase_after(text, toks, a, hi, names)
+    // The subject ends at the main verb: `Each faction [projected its own worldview onto Obama],
+    // believing …`, `Co-moderator Andrea Mitchell [raised the issue …], asking …`. A past
+    // form after a determiner is an adjective (`the embattled senator`).
+    let verb = (a + 1..hi).find(|&j| {
+        let w = toks[j].text(text);
+        toks[j].kind == TokenKind::Word
+            && w.len() > 4
+            && w.ends_with("ed")
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && !is_determiner_word(toks[j - 1].text(text))
+    });
+    phrase_after(text, toks, a, verb.unwrap_or(hi), names)
+}
+
+/// Determiners and possessives before an adjective (`the embattled`, `his so-called`).
+fn is_determiner_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "The"
+            | "a"
+            | "A"
+            | "an"
+            | "An"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "newly"
+    )
 }
 
 /// The subject at the very start of a sentence for a conjoined cue (`Graham called both “crazy”

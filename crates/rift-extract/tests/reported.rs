@@ -296,7 +296,10 @@ fn a_short_sentence_after_a_closed_quote_credits_it() {
     assert!(s.cue.as_ref().unwrap().text.ends_with("of"), "{s:#?}");
     // a plural noun after a determiner is no cue, not even a phrasal one's first word
     let st = extract("Some advocates for stem cell research say the ban is wrong.");
-    assert_eq!(find(&st, "the ban").source.text, "Some advocates for stem cell research");
+    assert_eq!(
+        find(&st, "the ban").source.text,
+        "Some advocates for stem cell research"
+    );
     // a one-word utterance is a quote; a one-word scare quote is not
     let st = extract("“Quiet,” he demanded.");
     assert_eq!(find(&st, "Quiet").source.text, "he");
