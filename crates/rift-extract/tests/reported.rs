@@ -294,6 +294,11 @@ fn a_short_sentence_after_a_closed_quote_credits_it() {
     let st = extract_all("Cruz has repeatedly spoken of the need for a wall.");
     let s = find(&st, "the need");
     assert!(s.cue.as_ref().unwrap().text.ends_with("of"), "{s:#?}");
+    // a participle's subject ends at the main verb
+    let st = extract(
+        "Each faction projected its own worldview onto Obama, believing he would pursue its vision.",
+    );
+    assert_eq!(find(&st, "he would").source.text, "Each faction");
     // a plural noun after a determiner is no cue, not even a phrasal one's first word
     let st = extract("Some advocates for stem cell research say the ban is wrong.");
     assert_eq!(
