@@ -2446,14 +2446,7 @@ fn speaker_label(
     if !(names_only || interview) {
         return None;
     }
-    let last = (si..sents.len())
-        .take_while(|&j| sents[j].para == s.para)
-        .last()
-        .unwrap_or(si);
-    let mut end = sents[last].toks.end;
-    while end > colon + 1 && toks[end - 1].kind == TokenKind::Punct {
-        end -= 1;
-    }
+    let (last, end) = paragraph_end(toks, sents, si, colon + 1);
     if end <= colon + 1 || count_words(&text[toks[colon + 1].start..toks[end - 1].end]) < 3 {
         return None;
     }
@@ -2481,6 +2474,20 @@ fn speaker_label(
     })
 }
 
+/// The last sentence of the paragraph that sentence `si` opens, and the token end of that
+/// paragraph without its final punctuation (not before token `from`).
+fn paragraph_end(toks: &[Token], sents: &[Sent], si: usize, from: usize) -> (usize, usize) {
+    let last = (si..sents.len())
+        .take_while(|&j| sents[j].para == sents[si].para)
+        .last()
+        .unwrap_or(si);
+    let mut end = sents[last].toks.end;
+    while end > from && toks[end - 1].kind == TokenKind::Punct {
+        end -= 1;
+    }
+    (last, end)
+}
+
 /// The paragraph of sentence `si`, when it opens with a quotation mark and follows the
 /// labelled turn `prev` (`"But the truth is …` after `"PENCE: …`): the same speaker goes on,
 /// without a cue of its own.
@@ -2496,14 +2503,7 @@ fn turn_goes_on(
     if st.len() < 2 || !matches!(toks[st.start].text(text), "\"" | "“") {
         return None;
     }
-    let last = (si..sents.len())
-        .take_while(|&j| sents[j].para == s.para)
-        .last()
-        .unwrap_or(si);
-    let mut end = sents[last].toks.end;
-    while end > st.start + 1 && toks[end - 1].kind == TokenKind::Punct {
-        end -= 1;
-    }
+    let (last, end) = paragraph_end(toks, sents, si, st.start + 1);
     if end <= st.start + 1 || count_words(&text[toks[st.start + 1].start..toks[end - 1].end]) < 3 {
         return None;
     }
@@ -2856,37 +2856,9 @@ fn sentence_start_subject(
             && w.len() > 4
             && w.ends_with("ed")
             && w.bytes().all(|b| b.is_ascii_lowercase())
-            && !is_determiner_word(toks[j - 1].text(text))
+            && !crate::source::is_determiner(toks[j - 1].text(text))
     });
     phrase_after(text, toks, a, verb.unwrap_or(hi), names)
-}
-
-/// Determiners and possessives before an adjective (`the embattled`, `his so-called`).
-fn is_determiner_word(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "The"
-            | "a"
-            | "A"
-            | "an"
-            | "An"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "our"
-            | "my"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "some"
-            | "many"
-            | "most"
-            | "all"
-            | "newly"
-    )
 }
 
 /// The subject at the very start of a sentence for a conjoined cue (`Graham called both “crazy”

@@ -433,7 +433,7 @@ fn is_adjunct_preposition(w: &str) -> bool {
 
 /// Determiners and quantifiers that open a common-noun source (`both candidates`, `the budget
 /// office`, `many voters`).
-fn is_determiner(w: &str) -> bool {
+pub(crate) fn is_determiner(w: &str) -> bool {
     matches!(
         w,
         "the"
