@@ -30,7 +30,7 @@ pub fn detect(text: &str) -> Option<String> {
 }
 
 /// The language by whatlang alone (the reference [`detect`] agrees with): whatlang's answer on
-/// the first [`SAMPLE`] bytes when it is reliable or its confidence is at least 0.4.
+/// the first 1,500 bytes (`SAMPLE`) when it is reliable or its confidence is at least 0.4.
 pub fn detect_whatlang(text: &str) -> Option<String> {
     whatlang_code(sample(text))
 }
