@@ -83,6 +83,108 @@ pub fn name_runs(text: &str, toks: &[Token]) -> Vec<NameRun> {
         .collect()
 }
 
+/// US states and the places news names most often next to people's names: a capitalised run
+/// that is exactly one of these is a place.
+const PLACES: &[&str] = &[
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+    "Puerto Rico",
+    "District of Columbia",
+    "United States",
+    "United Kingdom",
+    "Great Britain",
+    "Middle East",
+    "North Korea",
+    "South Korea",
+    "Saudi Arabia",
+    "South Africa",
+    "New Zealand",
+    "Hong Kong",
+    "Los Angeles",
+    "San Francisco",
+    "San Diego",
+    "Las Vegas",
+    "New Orleans",
+    "Des Moines",
+    "St. Louis",
+    "Salt Lake City",
+    "White House",
+    "Capitol Hill",
+    "Wall Street",
+    "Silicon Valley",
+    "Tehran",
+    "Iran",
+    "Iraq",
+    "Syria",
+    "Israel",
+    "Russia",
+    "China",
+    "Mexico",
+    "Canada",
+    "Europe",
+    "Brussels",
+    "Moscow",
+    "Beijing",
+    "London",
+    "Paris",
+    "Berlin",
+    "Vienna",
+    "Geneva",
+];
+
+/// Whether a capitalised phrase is exactly a well-known place.
+pub fn is_place(phrase: &str) -> bool {
+    PLACES.contains(&phrase)
+}
+
 fn strip_possessive(w: &str) -> &str {
     w.strip_suffix("’s")
         .or_else(|| w.strip_suffix("'s"))
@@ -113,6 +215,11 @@ pub fn person_tokens(
         }
     }
     if a >= b {
+        return None;
+    }
+    // `New Hampshire`, `the Florida senator`, `Sen. Chuck Schumer of New York`: a place is no
+    // person (nor the antecedent of `he`)
+    if is_place(strip_possessive(&text[toks[a].start..toks[b - 1].end])) {
         return None;
     }
     for t in &toks[a..b] {

@@ -616,8 +616,29 @@ pub fn typed(
         });
     }
     if !runs.is_empty() {
-        // A capitalised phrase we cannot type (an organisation, a poll): keep it as the name.
-        let r = runs.last().unwrap();
+        // A capitalised phrase we cannot type (an organisation, a poll): keep it as the name,
+        // the last run that is not a place nor a bare article (`Butterfield of North Carolina`
+        // → `Butterfield`) when there is one; an organisation named after its place keeps it
+        // (`the University of Michigan`, `the Republican Party of Wyoming`).
+        let run_text =
+            |r: &std::ops::Range<usize>| &text[slice[r.start].start..slice[r.end - 1].end];
+        let article = |r: &std::ops::Range<usize>| {
+            r.len() == 1 && matches!(word(text, &slice[r.start]), "The" | "A" | "An")
+        };
+        let last = runs.len() - 1;
+        let pick = (0..runs.len())
+            .rev()
+            .find(|&i| !crate::names::is_place(run_text(&runs[i])) && !article(&runs[i]))
+            .unwrap_or(last);
+        let mut r = runs[pick].clone();
+        if pick < last
+            && runs[pick + 1].start == r.end + 1
+            && word(text, &slice[r.end]) == "of"
+            && crate::names::is_place(run_text(&runs[pick + 1]))
+            && person_tokens(text, slice, r.clone()).is_none()
+        {
+            r.end = runs[pick + 1].end;
+        }
         let name = text[slice[r.start].start..slice[r.end - 1].end].to_string();
         return Some(SourcePhrase {
             start,

@@ -433,6 +433,30 @@ fn the_learned_tagger_adds_what_the_rules_miss_and_can_be_turned_off() {
 }
 
 #[test]
+fn places_are_not_person_names() {
+    let st = extract("Sen. Chuck Schumer of New York said the bill would pass this week.");
+    assert_eq!(
+        find(&st, "the bill").source.name.as_deref(),
+        Some("Chuck Schumer")
+    );
+    // a pronoun does not resolve to the place named last
+    let st = extract(
+        "Senator Bernie Sanders spoke for an hour. After New Hampshire, he said the race was \
+         far from over.",
+    );
+    assert_eq!(
+        find(&st, "the race").source.name.as_deref(),
+        Some("Bernie Sanders")
+    );
+    // an organisation named after its place keeps it
+    let st = extract("A poll by the University of Michigan found that voters were angry.");
+    assert_eq!(
+        find(&st, "that voters").source.name.as_deref(),
+        Some("University of Michigan")
+    );
+}
+
+#[test]
 fn an_age_as_a_noun_is_a_person_source() {
     let st = extract("“What if Donald Trump had elocution lessons?” the 43-year-old asked in the video’s description.");
     let s = find(&st, "What if Donald Trump");
