@@ -719,6 +719,55 @@ impl Extractor {
         }
         drop_overlaps(&mut drafts);
         cut_sources_at_cues(text, &mut drafts);
+        // A source that is one preposition, conjunction or adverb (`Despite`, `In`, `and`), or a
+        // day or month, is a slip of the tagger or of a rule: no speaker is better than a wrong
+        // one. (`most`, `whose`, `it` and names such as `Will` or `May` are real sources.)
+        for d in &mut drafts {
+            let Some(r) = d.src.clone() else { continue };
+            let w = &text[r.clone()];
+            let junk = matches!(
+                w.to_ascii_lowercase().as_str(),
+                "in" | "after"
+                    | "from"
+                    | "by"
+                    | "so"
+                    | "while"
+                    | "but"
+                    | "since"
+                    | "despite"
+                    | "and"
+                    | "or"
+                    | "about"
+                    | "just"
+                    | "only"
+                    | "then"
+                    | "more"
+                    | "before"
+                    | "during"
+                    | "with"
+                    | "for"
+                    | "to"
+                    | "of"
+                    | "at"
+                    | "on"
+                    | "as"
+                    | "if"
+                    | "when"
+                    | "because"
+                    | "although"
+                    | "though"
+                    | "however"
+                    | "also"
+                    | "even"
+            ) || w != "May" && dates::month_number(w).is_some()
+                || crate::source::is_weekday(w);
+            if junk {
+                d.src = None;
+                d.src_kind = SourceType::Unknown;
+                d.name = None;
+                d.pronoun = false;
+            }
+        }
         // `makes no mention of [rival Hillary Clinton]`: a content's leading `of` belongs to
         // the cue right before it.
         for d in &mut drafts {

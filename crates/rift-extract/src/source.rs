@@ -356,7 +356,7 @@ pub fn name_before(
     typed(text, toks, start, k, names)
 }
 
-fn is_weekday(w: &str) -> bool {
+pub(crate) fn is_weekday(w: &str) -> bool {
     matches!(
         w,
         "Monday"

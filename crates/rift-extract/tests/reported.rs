@@ -433,6 +433,19 @@ fn the_learned_tagger_adds_what_the_rules_miss_and_can_be_turned_off() {
 }
 
 #[test]
+fn a_function_word_is_never_a_source() {
+    for s in extract_all(
+        "Despite challenging the trustworthiness of the majority leader, Cruz said if elected \
+         president he could work with the leadership.",
+    ) {
+        assert!(
+            !matches!(s.source.text.as_str(), "Despite" | "In" | "and"),
+            "{s:#?}"
+        );
+    }
+}
+
+#[test]
 fn places_are_not_person_names() {
     let st = extract("Sen. Chuck Schumer of New York said the bill would pass this week.");
     assert_eq!(
