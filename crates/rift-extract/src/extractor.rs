@@ -1957,6 +1957,28 @@ impl Extractor {
                 subj_at = j - 1;
             }
         }
+        // An adverbial participle clause: `Despite challenging the leader, Cruz said …` — the
+        // content runs to the clause's comma and the speaker is the main clause's subject.
+        if cw.form == CueForm::Participle && k > lo {
+            let prev = toks[k - 1].text(text).to_ascii_lowercase();
+            if matches!(
+                prev.as_str(),
+                "despite" | "after" | "before" | "while" | "by" | "since" | "upon" | "without"
+            ) {
+                let comma =
+                    (after..end_tok).find(|&j| toks[j].text(text) == "," && !in_quote(j))?;
+                let src = leading_subject(text, toks, comma + 1, end_tok, names)?;
+                let mut c = after;
+                while c < comma && matches!(toks[c].text(text), "," | ":") {
+                    c += 1;
+                }
+                if c >= comma || in_quote(c) {
+                    return None;
+                }
+                let content = toks[c].start..toks[comma - 1].end;
+                return self.draft(text, s, si, content, cue, cw.lemma, &src, toks, date0);
+            }
+        }
         // Participle: "…, saying (that) …"
         if cw.form == CueForm::Participle {
             let prev = if k > lo { toks[k - 1].text(text) } else { "" };

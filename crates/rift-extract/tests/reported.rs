@@ -446,6 +446,16 @@ fn a_function_word_is_never_a_source() {
 }
 
 #[test]
+fn an_adverbial_participle_clause_is_its_own_statement() {
+    let st =
+        extract("Despite challenging the leader, Cruz said he could work with the leadership.");
+    let a = find(&st, "the leader");
+    assert_eq!(a.text, "the leader");
+    assert_eq!(a.source.text, "Cruz");
+    assert_eq!(find(&st, "he could").source.text, "Cruz");
+}
+
+#[test]
 fn places_are_not_person_names() {
     let st = extract("Sen. Chuck Schumer of New York said the bill would pass this week.");
     assert_eq!(
