@@ -2419,6 +2419,7 @@ fn headline(
     if words.len() == 1
         && src.kind == SourceType::Person
         && !names.is_known_surname(words[0].text(text))
+        && !names.is_known_first_name(words[0].text(text))
     {
         return None;
     }

@@ -296,6 +296,15 @@ impl Names {
         }
     }
 
+    /// True when a single capitalised word is the first name of a full name the article uses
+    /// (`Hillary` of `Hillary Clinton`).
+    pub fn is_known_first_name(&self, w: &str) -> bool {
+        let w = strip_possessive(w);
+        self.by_last
+            .values()
+            .any(|full| full.split_whitespace().next() == Some(w) && full.contains(' '))
+    }
+
     /// True when a single capitalised word is a known surname.
     pub fn is_known_surname(&self, w: &str) -> bool {
         self.by_last

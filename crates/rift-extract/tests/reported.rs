@@ -157,6 +157,13 @@ fn headline_colon_credits_the_title() {
         "Clinton email scandal disqualifies her for presidency"
     );
     assert_eq!(s.source.text, "Former AG Mukasey at RNC");
+    // A lone first name is a speaker when the article names the person in full.
+    let text = "Hillary: Benghazi victim's mother absolutely wrong to call me a liar.\n\n\
+                Hillary Clinton answered the question on Sunday.\n";
+    let st = Extractor::default()
+        .extract(&Article::new("t", text))
+        .statements;
+    assert_eq!(find(&st, "Benghazi victim").source.text, "Hillary");
     // A label is not a speaker.
     let text = "The Latest: Cruz to give away engraved shotgun today.\n\nMore later.\n";
     let st = Extractor::default()
