@@ -89,7 +89,10 @@ pub fn predictions(statements: &[Statement]) -> Vec<Predicted> {
                     .filter(same)
                     .find(|&j| direct[j])
                     .or(Some(out.len() - 1)),
-                _ => None,
+                // a statement of another source in between (`“A,” said X, who will address
+                // the convention. “B …”`): B continues X's quote
+                Some(_) => recent.clone().rev().filter(same).find(|&j| direct[j]),
+                None => None,
             }
         } else {
             None
@@ -737,5 +740,22 @@ mod tests {
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].content, vec![Span::new(20, 30), Span::new(40, 50)]);
         assert_eq!(p[1].content, vec![Span::new(32, 38)]);
+        // `“A,” said X, who will address the convention. “C.”`: a statement of another source
+        // (the relative clause) in between
+        let mut b = st(Span::new(32, 38), true, s2);
+        b.kind = StatementKind::Indirect;
+        let p = predictions(&[
+            st(Span::new(20, 30), true, s1),
+            b,
+            st(Span::new(40, 50), false, s1),
+        ]);
+        assert_eq!(p.len(), 2);
+        assert_eq!(p[0].content, vec![Span::new(20, 30), Span::new(40, 50)]);
+        // … but a continuation never joins a statement of another source
+        let p = predictions(&[
+            st(Span::new(20, 30), true, s2),
+            st(Span::new(40, 50), false, s1),
+        ]);
+        assert_eq!(p.len(), 2);
     }
 }
