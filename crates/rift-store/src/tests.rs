@@ -488,6 +488,7 @@ fn ingest_item<'a>(article: &'a Article, path: &'a str, record: Option<u64>) -> 
         record,
         language: Some("en"),
         simhash: None,
+        content_hash: None,
         near_duplicate_of: None,
     }
 }
@@ -649,4 +650,53 @@ fn upgrades_the_committed_version_3_database() {
     assert!(matches!(out[0], IngestOutcome::Exact { id: Some(_), of } if of == a.id));
     assert_eq!(count(&store, "articles"), 2);
     assert_eq!(count(&store, "statements"), 20);
+}
+
+#[test]
+fn bulk_writes_check_stored_near_duplicates_and_restore_the_checks() {
+    // `ingest_batch` runs with foreign keys off (`BulkChecks`): a near-duplicate link to an
+    // article that is not stored is refused by its own lookup, nothing of the batch is written,
+    // and the connection's foreign keys and CHECK constraints are on again afterwards.
+    let mut store = Store::open_in_memory().unwrap();
+    let (seed, _, _) = ingest_seed(&mut store);
+    let before = count(&store, "articles");
+    let mut copy = Article::new("copy", format!("{} Extra words.", seed.text));
+    copy.source = "near.html".into();
+    let mut item = ingest_item(&copy, "near.html", None);
+    item.near_duplicate_of = Some(NearDup::Stored(9_999));
+    let err = store.ingest_batch(&[item], &[]).unwrap_err();
+    assert!(matches!(err, StoreError::Corrupt(_)), "{err}");
+    assert_eq!(count(&store, "articles"), before);
+    let pragma = |name: &str| -> i64 {
+        store
+            .conn
+            .query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(pragma("foreign_keys"), 1);
+    assert_eq!(pragma("ignore_check_constraints"), 0);
+    let first = store.articles().unwrap()[0].id;
+    let mut item = ingest_item(&copy, "near.html", None);
+    item.near_duplicate_of = Some(NearDup::Stored(first));
+    let out = store.ingest_batch(&[item], &[]).unwrap();
+    assert!(matches!(out[0], IngestOutcome::Near { of, .. } if of == first));
+}
+
+#[test]
+fn the_partial_actor_index_serves_the_actor_filter() {
+    // Schema version 6: `statements_actor` skips statements without a KB speaker; the filter
+    // `source_actor = ?` (`StatementFilter::actor`) implies its condition and still uses it.
+    let store = Store::open_in_memory().unwrap();
+    let plan: Vec<String> = store
+        .conn
+        .prepare("EXPLAIN QUERY PLAN SELECT s.id FROM statements s WHERE s.source_actor = ?1")
+        .unwrap()
+        .query_map(["trump"], |r| r.get(3))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert!(
+        plan.iter().any(|p| p.contains("statements_actor")),
+        "{plan:?}"
+    );
 }

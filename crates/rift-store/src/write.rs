@@ -154,7 +154,10 @@ impl Store {
         {
             let mut w = Writer::new(&tx)?;
             for item in articles {
-                let hash = item.new.article.content_hash();
+                let hash = match item.content_hash {
+                    Some(h) => h.to_owned(),
+                    None => item.new.article.content_hash(),
+                };
                 // The first copy of this text (an original before a linked copy, then the
                 // oldest), and whether this very source holds one already.
                 let first = w.first_copy(&hash)?;
@@ -170,7 +173,8 @@ impl Store {
                     IngestOutcome::Exact { id, of }
                 } else {
                     let near = match item.near_duplicate_of {
-                        Some(NearDup::Stored(id)) => Some(id),
+                        // Checked here because foreign keys are off (`BulkChecks`).
+                        Some(NearDup::Stored(id)) => Some(w.stored(id)?),
                         Some(NearDup::InBatch(i)) => out.get(i).map(IngestOutcome::first_id),
                         None => None,
                     };
@@ -270,6 +274,9 @@ pub struct IngestArticle<'a> {
     pub language: Option<&'a str>,
     /// SimHash of the text, if it has one.
     pub simhash: Option<u64>,
+    /// The article's [`rift_core::Article::content_hash`] when the caller computed it already
+    /// (`rift ingest` does, on its worker threads); `None` computes it here.
+    pub content_hash: Option<&'a str>,
     /// The earlier article this one nearly duplicates, if any.
     pub near_duplicate_of: Option<NearDup>,
 }
@@ -356,31 +363,43 @@ fn ingest_extra<'a>(item: &IngestArticle<'a>, duplicate_of: Option<i64>) -> Extr
     }
 }
 
-/// Turns SQLite's CHECK constraints off for one bulk write and back on when dropped.
+/// Turns SQLite's CHECK constraints and foreign-key checks off for one bulk write
+/// ([`Store::insert_batch`], [`Store::ingest_batch`]) and back on when dropped.
 ///
 /// SQLite evaluates a `CHECK (x IN ('a', 'b', 'c'))` by building an ephemeral B-tree of the
 /// list for every row written — a temporary database opened, filled and closed per statement
 /// row, about 5% of an ingest's instructions. The checked columns (`statements.kind`,
 /// `stances.label`, `inputs.status`) are written here only from Rust enums
 /// ([`rift_core::StatementKind::as_str`], [`rift_core::StanceLabel::as_str`],
-/// [`InputStatus::as_str`]), so the checks cannot fail on these writes; other connections (a
-/// `sqlite3` shell) still enforce them. NOT NULL, UNIQUE and foreign keys stay on.
+/// [`InputStatus::as_str`]), so the checks cannot fail on these writes.
+///
+/// Foreign keys: each one costs a B-tree lookup of the parent per child row (four a statement
+/// with a stance and a tag). Every child these writes insert points at a parent that exists in
+/// the same transaction: `statements.article_id` is the row id the transaction's own article
+/// INSERT returned; `stances.statement_id` and `statement_factions.statement_id` are the row id
+/// of the statement INSERT just before them; `articles.duplicate_of` is a row found by
+/// `first_copy` in this transaction, an article of this batch, or a [`NearDup::Stored`] id that
+/// [`Writer::stored`] looks up in this transaction; `inputs.article_id` is one of these. (The KB
+/// snapshot tables are referenced by no foreign key.) The writes delete only ledger rows,
+/// which no row references, so no `ON DELETE` action is skipped. Other connections (a `sqlite3`
+/// shell) and every other write of this connection still enforce both; NOT NULL and UNIQUE
+/// stay on. The pragmas are set outside the transaction (`foreign_keys` is a no-op inside one).
 struct BulkChecks<'c>(&'c rusqlite::Connection);
 
 impl<'c> BulkChecks<'c> {
     fn off(conn: &'c rusqlite::Connection) -> Result<Self> {
-        conn.execute_batch("PRAGMA ignore_check_constraints = ON")?;
+        conn.execute_batch("PRAGMA ignore_check_constraints = ON; PRAGMA foreign_keys = OFF")?;
         Ok(BulkChecks(conn))
     }
 }
 
 impl Drop for BulkChecks<'_> {
     fn drop(&mut self) {
-        // Best effort: a failure leaves the checks off for this connection only, whose writes
-        // all come from enums.
+        // Best effort: a failure leaves the checks off for this connection only, whose bulk
+        // writes are checked as above.
         let _ = self
             .0
-            .execute_batch("PRAGMA ignore_check_constraints = OFF");
+            .execute_batch("PRAGMA ignore_check_constraints = OFF; PRAGMA foreign_keys = ON");
     }
 }
 
@@ -389,6 +408,7 @@ impl Drop for BulkChecks<'_> {
 struct Writer<'c> {
     tx: &'c Transaction<'c>,
     first_copy: CachedStatement<'c>,
+    exists: CachedStatement<'c>,
     same_source: CachedStatement<'c>,
     article: CachedStatement<'c>,
     statement: CachedStatement<'c>,
@@ -405,6 +425,7 @@ impl<'c> Writer<'c> {
             first_copy: tx.prepare_cached(
                 "SELECT id, duplicate_of IS NOT NULL FROM articles WHERE content_hash = ?1",
             )?,
+            exists: tx.prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?,
             same_source: tx.prepare_cached(
                 "SELECT id FROM articles WHERE content_hash = ?1 AND source = ?2 LIMIT 1",
             )?,
@@ -452,6 +473,17 @@ impl<'c> Writer<'c> {
             }
         }
         Ok(best.map(|(_, id)| id))
+    }
+
+    /// `id` if article `id` is stored, else an error (the foreign key `articles.duplicate_of`
+    /// would have refused it).
+    fn stored(&mut self, id: i64) -> Result<i64> {
+        match self.exists.query_row([id], |_| Ok(())).optional()? {
+            Some(()) => Ok(id),
+            None => Err(crate::StoreError::Corrupt(format!(
+                "near-duplicate of article {id}, which is not stored"
+            ))),
+        }
     }
 
     /// Replaces the ledger row of `(source, record)` and returns the new row's id.

@@ -143,9 +143,21 @@ struct Meta {
     language: Option<String>,
 }
 
+/// One article after the pipeline ran, with what the writer needs computed on the pool: its
+/// SimHash, its content hash (SHA-256, the exact-duplicate key) and its statements paired with
+/// their faction tags (moved out of [`Processed`], so the writer moves them on without a copy).
+struct Done {
+    meta: Meta,
+    /// The pipeline's output; its `statements` and `tags` are moved to `statements`.
+    p: Processed,
+    simhash: Option<u64>,
+    content_hash: String,
+    statements: Vec<(rift_core::Statement, Vec<rift_store::FactionTag>)>,
+}
+
 /// One batch after the pipeline ran, on its way to the writer.
 struct DoneBatch {
-    records: Vec<(Meta, Processed, Option<u64>)>,
+    records: Vec<Done>,
     rejected: Vec<rift_ingest::InputError>,
     stop: bool,
 }
@@ -189,7 +201,7 @@ pub fn ingest(
             stop,
         } in read_rx
         {
-            let records: Vec<(Meta, Processed, Option<u64>)> = pool.install(|| {
+            let records: Vec<Done> = pool.install(|| {
                 batch
                     .into_par_iter()
                     .map(|r| {
@@ -201,7 +213,19 @@ pub fn ingest(
                             record: r.record,
                             language: r.language,
                         };
-                        (meta, pipeline.process(r.article), h)
+                        let mut p = pipeline.process(r.article);
+                        let content_hash = p.article.content_hash();
+                        let statements = std::mem::take(&mut p.statements)
+                            .into_iter()
+                            .zip(std::mem::take(&mut p.tags))
+                            .collect();
+                        Done {
+                            meta,
+                            p,
+                            simhash: h,
+                            content_hash,
+                            statements,
+                        }
                     })
                     .collect()
             });
@@ -302,14 +326,14 @@ fn write_batches(
         let mut near: Vec<Option<NearDup>> = Vec::with_capacity(records.len());
         let mut batch_index = NearDupIndex::new();
         let mut sets: Vec<Option<Shingles>> = vec![None; records.len()];
-        for (i, (_, p, h)) in records.iter().enumerate() {
+        for (i, Done { p, simhash: h, .. }) in records.iter().enumerate() {
             let mut found = None;
             if let Some(h) = *h {
                 for id in batch_index.candidates(h) {
                     let j = (-id - 1) as usize; // an earlier article: j < i
                     let (earlier, this) = sets.split_at_mut(i);
                     let sj =
-                        earlier[j].get_or_insert_with(|| Shingles::of(&records[j].1.article.text));
+                        earlier[j].get_or_insert_with(|| Shingles::of(&records[j].p.article.text));
                     let si = this[0].get_or_insert_with(|| Shingles::of(&p.article.text));
                     if sj.jaccard(si) >= MIN_JACCARD {
                         found = Some(NearDup::InBatch(j));
@@ -333,27 +357,26 @@ fn write_batches(
             }
             near.push(found);
         }
+        let mut records = records;
         let items: Vec<IngestArticle<'_>> = records
-            .iter()
+            .iter_mut()
             .zip(&near)
-            .map(|((r, p, h), n)| IngestArticle {
+            .map(|(d, n)| IngestArticle {
                 new: NewArticle {
-                    article: &p.article,
-                    outlet_id: p.outlet_id.clone(),
+                    article: &d.p.article,
+                    outlet_id: d.p.outlet_id.clone(),
+                    // Moved, not copied; a near-duplicate is stored without statements.
                     statements: if n.is_some() {
                         Vec::new()
                     } else {
-                        p.statements
-                            .iter()
-                            .cloned()
-                            .zip(p.tags.iter().cloned())
-                            .collect()
+                        std::mem::take(&mut d.statements)
                     },
                 },
-                path: &r.path,
-                record: r.record,
-                language: r.language.as_deref(),
-                simhash: *h,
+                path: &d.meta.path,
+                record: d.meta.record,
+                language: d.meta.language.as_deref(),
+                simhash: d.simhash,
+                content_hash: Some(&d.content_hash),
                 near_duplicate_of: *n,
             })
             .collect();
@@ -367,12 +390,12 @@ fn write_batches(
             .collect();
         let outcomes = store.ingest_batch(&items, &rej)?;
         summary.rejected += rejected.len();
-        for ((_, p, h), o) in records.iter().zip(&outcomes) {
+        for (it, o) in items.iter().zip(&outcomes) {
             match o {
                 IngestOutcome::Inserted { id } => {
                     summary.ingested += 1;
-                    summary.statements += p.statements.len();
-                    if let Some(h) = h {
+                    summary.statements += it.new.statements.len();
+                    if let Some(h) = &it.simhash {
                         index.insert(*id, *h);
                     }
                 }
