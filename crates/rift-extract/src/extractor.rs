@@ -2522,6 +2522,10 @@ fn speaker_label(
     if end <= colon + 1 || count_words(&text[toks[colon + 1].start..toks[end - 1].end]) < 3 {
         return None;
     }
+    // `Iowa insiders: Tim Albrecht, Brad Anderson, Rob Barron, …` is a list of names, not a turn
+    if is_name_list(text, &toks[colon + 1..end]) {
+        return None;
+    }
     let src = crate::source::typed(text, toks, st.start, colon, names).unwrap_or(SourcePhrase {
         start: st.start,
         end: colon,
@@ -2544,6 +2548,15 @@ fn speaker_label(
         sent: si,
         cue_lemma: "label",
     })
+}
+
+/// A comma-separated run of capitalised names (four commas or more, nearly every word
+/// capitalised): a roster, not something said.
+fn is_name_list(text: &str, toks: &[Token]) -> bool {
+    let commas = toks.iter().filter(|t| t.text(text) == ",").count();
+    let words: Vec<&Token> = toks.iter().filter(|t| t.kind == TokenKind::Word).collect();
+    let caps = words.iter().filter(|t| t.is_capitalized(text)).count();
+    commas >= 4 && caps * 10 >= words.len() * 8
 }
 
 /// The last sentence of the paragraph that sentence `si` opens, and the token end of that

@@ -260,6 +260,11 @@ fn transcript_labels_and_doubled_apostrophe_quotes() {
     assert_eq!(go_on.source.text, "PENCE");
     assert!(go_on.cue.is_none(), "{go_on:#?}");
     assert_eq!(find(&st, "Do you really").source.text, "WALLACE");
+    // a roster after a label is no turn
+    let st = extract(
+        "Iowa Insiders: Tim Albrecht, Brad Anderson, Rob Barron, Jeff Boeyink, Bonnie Campbell.",
+    );
+    assert!(st.is_empty(), "{st:#?}");
     let st = extract("Editor's Note: An article on Monday about the shooting was wrong.");
     assert!(st.is_empty(), "{st:#?}");
     let st = extract("''We're looking for our future partners,'' Mr. Pruzan said.");
