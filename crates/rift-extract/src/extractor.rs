@@ -1852,20 +1852,11 @@ impl Extractor {
             let w = toks[k].text(text);
             let verb = cw.lemma.split(' ').next().unwrap_or(cw.lemma);
             let next = toks.get(after).map_or(".", |t| t.text(text));
-            let mut low = [0u8; 16];
-            let prev_l = if prev.len() <= 16 && prev.is_ascii() {
-                for (d, b) in low.iter_mut().zip(prev.bytes()) {
-                    *d = b.to_ascii_lowercase();
-                }
-                std::str::from_utf8(&low[..prev.len()]).unwrap_or(prev)
-            } else {
-                prev
-            };
             if w.len() > verb.len()
                 && w.ends_with('s')
                 && !w.ends_with("ed")
                 && (matches!(
-                    prev_l,
+                    prev.to_ascii_lowercase().as_str(),
                     "other"
                         | "many"
                         | "several"

@@ -244,14 +244,8 @@ fn join(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> String {
 }
 
 impl Names {
-    /// Scans the tokens of every analysed sentence (callers pass them in text order).
-    pub fn add_sentence(&mut self, text: &str, toks: &[Token]) {
-        let runs = name_runs(text, toks);
-        self.add_runs(text, toks, &runs);
-    }
-
-    /// [`Self::add_sentence`] with the sentence's [`name_runs`] already computed (the
-    /// extractor keeps them for its later passes).
+    /// Reads one analysed sentence's [`name_runs`] (callers pass sentences in text order; the
+    /// extractor keeps the runs for its later passes).
     pub fn add_runs(&mut self, text: &str, toks: &[Token], runs: &[NameRun]) {
         for NameRun { run, person } in runs {
             let (run, person) = (run.clone(), person.clone());

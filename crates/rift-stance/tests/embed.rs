@@ -13,14 +13,7 @@ use rift_stance::model::{Dense, FeatureConfig};
 use rift_stance::{StanceError, StanceModel, TrainConfig};
 
 fn ex(text: &str, label: StanceLabel) -> Example {
-    Example {
-        id: text.into(),
-        text: text.into(),
-        label,
-        issue: None,
-        weight: 1.0,
-        soft: None,
-    }
+    Example::new(text, label)
 }
 
 fn toy() -> Vec<Example> {

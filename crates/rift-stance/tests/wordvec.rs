@@ -14,14 +14,7 @@ use rift_stance::model::{cross_validate, cross_validate_full, FeatureConfig, Wor
 use rift_stance::{StanceError, StanceModel, TrainConfig};
 
 fn ex(text: &str, label: StanceLabel) -> Example {
-    Example {
-        id: text.into(),
-        text: text.into(),
-        label,
-        issue: None,
-        weight: 1.0,
-        soft: None,
-    }
+    Example::new(text, label)
 }
 
 fn cfg() -> TrainConfig {

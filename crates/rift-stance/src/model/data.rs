@@ -26,6 +26,22 @@ pub struct Example {
     pub soft: Option<[f64; 4]>,
 }
 
+impl Example {
+    /// A fully confident example whose id is its text, with no issue and no label
+    /// distribution.
+    pub fn new(text: impl Into<String>, label: StanceLabel) -> Self {
+        let text = text.into();
+        Example {
+            id: text.clone(),
+            text,
+            label,
+            issue: None,
+            weight: 1.0,
+            soft: None,
+        }
+    }
+}
+
 /// The data formats `rift stance` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DataFormat {

@@ -740,14 +740,7 @@ mod tests {
     use super::*;
 
     fn ex(text: &str, label: StanceLabel) -> Example {
-        Example {
-            id: text.into(),
-            text: text.into(),
-            label,
-            issue: None,
-            weight: 1.0,
-            soft: None,
-        }
+        Example::new(text, label)
     }
 
     fn toy() -> Vec<Example> {
