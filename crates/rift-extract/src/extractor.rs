@@ -1466,8 +1466,29 @@ impl Extractor {
             let stop = (k + 2..end_tok)
                 .find(|&j| matches!(toks[j].text(text), "," | ";" | "—" | "“" | "\"" | ")"))
                 .unwrap_or(end_tok);
-            let src = whole_np(text, toks, k + 2, stop, names)?;
-            let goes_on = stop + 1 < end_tok && toks[stop].text(text) == ",";
+            let mut src = whole_np(text, toks, k + 2, stop, names)?;
+            let mut goes_on = stop + 1 < end_tok && toks[stop].text(text) == ",";
+            if goes_on {
+                let next = toks[stop + 1].text(text);
+                if matches!(next, "a" | "an" | "the") {
+                    // `…, according to Brian Wieser, an analyst at Pivotal Research Group.`:
+                    // an appositive of the source, which ends the sentence or the next clause.
+                    let stop2 = (stop + 2..end_tok)
+                        .find(|&j| matches!(toks[j].text(text), "," | ";" | "—" | "“" | "\"" | ")"))
+                        .unwrap_or(end_tok);
+                    if let Some(p) = whole_np(text, toks, k + 2, stop2, names) {
+                        src = SourcePhrase {
+                            name: src.name.take(),
+                            ..p
+                        };
+                    }
+                    goes_on = false;
+                } else if has(CLAUSE_OPENERS, next) {
+                    // `…, according to a CNN tally, but his pathway … is narrowing`: a new clause
+                    // follows the credit, so the content is what comes before it.
+                    goes_on = false;
+                }
+            }
             let content = if goes_on {
                 let sub = matches!(
                     toks[lo].text(text),
@@ -2312,6 +2333,51 @@ fn whole_np(text: &str, toks: &[Token], a: usize, b: usize, names: &Names) -> Op
     }
     Some(p)
 }
+
+/// Words after a medial `…, according to X,` that start a clause of their own, so the content
+/// is the part before the credit (`…, according to a CNN tally, but his pathway …`).
+const CLAUSE_OPENERS: &[&str] = &[
+    "and",
+    "but",
+    "or",
+    "nor",
+    "yet",
+    "so",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "where",
+    "when",
+    "while",
+    "whereas",
+    "though",
+    "although",
+    "even",
+    "as",
+    "because",
+    "since",
+    "after",
+    "before",
+    "including",
+    "compared",
+    "with",
+    "up",
+    "down",
+    "from",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "to",
+    "than",
+    "not",
+    "making",
+    "leaving",
+    "giving",
+    "bringing",
+];
 
 /// Words that open headlines without naming a speaker (`The Latest: …`, `Live: …`).
 const HEADLINE_LABELS: &[&str] = &[

@@ -106,6 +106,35 @@ fn according_to_takes_the_whole_noun_phrase() {
 }
 
 #[test]
+fn a_medial_according_to_credit_followed_by_a_new_clause_ends_the_content() {
+    // the clause after the credit is not part of what the tally says
+    let st = extract(
+        "Trump has 739 delegates, according to a CNN tally, but his pathway to victory is narrowing.",
+    );
+    let s = find(&st, "Trump has");
+    assert_eq!(s.text, "Trump has 739 delegates");
+    assert_eq!(s.source.text, "a CNN tally");
+    // an appositive after the credit belongs to the source
+    let st = extract(
+        "The network made $1.6 billion in profit, according to Brian Wieser, an analyst at Pivotal Research Group.",
+    );
+    let s = find(&st, "The network made");
+    assert_eq!(s.text, "The network made $1.6 billion in profit");
+    assert_eq!(
+        s.source.text,
+        "Brian Wieser, an analyst at Pivotal Research Group"
+    );
+    assert_eq!(s.source.name.as_deref(), Some("Brian Wieser"));
+    // a clause split by the credit stays whole
+    let st = extract("At the heart of it, according to two aides, was a decision to skip Iowa.");
+    let s = find(&st, "At the heart");
+    assert_eq!(
+        s.text,
+        "At the heart of it, according to two aides, was a decision to skip Iowa"
+    );
+}
+
+#[test]
 fn quantities_and_relative_pronouns_are_sources() {
     let st = extract("About 47 percent said they would vote for Clinton in November.");
     let s = find(&st, "they would vote");
