@@ -237,7 +237,7 @@ impl Extractor {
             for a in crate::tagger::attributions(&tags) {
                 let base = s.toks.start;
                 let c = toks[base + a.content.start].start..toks[base + a.content.end - 1].end;
-                let content = trim_range(text, c);
+                let mut content = trim_range(text, c);
                 if content.is_empty()
                     || count_words(&text[content.clone()]) < self.cfg.min_reported_words
                 {
@@ -294,10 +294,47 @@ impl Extractor {
                 ) {
                     continue;
                 }
-                // the rules' subject before the cue when there is one, else the tagged source
-                let rule_src = subject_before(text, toks, s.toks.start, base + a.cue.start, names)
-                    .map(|p| (p.start, p.end));
-                let src = rule_src.or(src);
+                let (c0, c1) = (base + a.cue.start, base + a.cue.end);
+                let passive = passive_cue(text, &toks[c0..c1]);
+                let src = if passive {
+                    // `Sanders was asked by host John Dickerson …`, `Mr. Sanders has been
+                    // criticized for …`: the subject of a passive is not its source; the agent
+                    // after `by` is, and without one there is none.
+                    (toks.get(c1).is_some_and(|t| t.text(text) == "by"))
+                        .then(|| {
+                            let stop = (c1 + 1..s.toks.end)
+                                .find(|&j| {
+                                    toks[j].kind == TokenKind::Punct
+                                        || has(BREAK, toks[j].text(text))
+                                })
+                                .unwrap_or(s.toks.end);
+                            phrase_after(text, toks, c1 + 1, stop, names).map(|p| (p.start, p.end))
+                        })
+                        .flatten()
+                } else {
+                    // the rules' subject before the cue when there is one, else the tagged
+                    // source
+                    subject_before(text, toks, s.toks.start, c0, names)
+                        .map(|p| (p.start, p.end))
+                        .or(src)
+                };
+                if let (true, Some((_, a1))) = (passive, src) {
+                    // the agent is not part of the content (`asked by [host John Dickerson]
+                    // [whether …]`)
+                    let agent_end = toks[a1 - 1].end;
+                    if content.start < agent_end {
+                        match toks[a1..s.toks.end]
+                            .iter()
+                            .find(|t| t.kind == TokenKind::Word)
+                        {
+                            Some(t) if t.start < content.end => content.start = t.start,
+                            _ => continue,
+                        }
+                        if count_words(&text[content.clone()]) < self.cfg.min_reported_words {
+                            continue;
+                        }
+                    }
+                }
                 let src = src.map(|(a0, a1)| {
                     crate::source::typed(text, toks, a0, a1, names).unwrap_or(SourcePhrase {
                         start: a0,
@@ -2661,6 +2698,62 @@ fn turn_goes_on(
 
 /// Modal and auxiliary words after which a base-form cue is finite (`will say`, `didn’t deny`).
 /// A form of `be` that makes a progressive with a following participle.
+/// A tagged cue that is a passive (`was asked`, `has been criticized`, `is accused`): a form of
+/// `be` followed by a past participle, not a state of mind (`is worried`, `are concerned`).
+fn passive_cue(text: &str, cue: &[Token]) -> bool {
+    cue.windows(2).any(|w| {
+        let (b, v) = (w[0].text(text), w[1].text(text));
+        (is_be(b) || b == "being")
+            && (v.ends_with("ed")
+                || matches!(
+                    v,
+                    "seen"
+                        | "known"
+                        | "shown"
+                        | "told"
+                        | "held"
+                        | "given"
+                        | "taken"
+                        | "written"
+                        | "thought"
+                        | "said"
+                        | "heard"
+                        | "made"
+                ))
+            && !matches!(
+                v,
+                "worried"
+                    | "concerned"
+                    | "alarmed"
+                    | "divided"
+                    | "intrigued"
+                    | "interested"
+                    | "pleased"
+                    | "disappointed"
+                    | "convinced"
+                    | "determined"
+                    | "committed"
+                    | "assured"
+                    | "poised"
+                    | "locked"
+                    | "excited"
+                    | "frustrated"
+                    | "troubled"
+                    | "surprised"
+                    | "scared"
+                    | "tired"
+                    | "prepared"
+                    | "opposed"
+                    | "inclined"
+                    | "satisfied"
+                    | "dismayed"
+                    | "angered"
+                    | "incensed"
+                    | "outraged"
+            )
+    })
+}
+
 fn is_be(w: &str) -> bool {
     matches!(
         w,

@@ -135,6 +135,26 @@ fn a_medial_according_to_credit_followed_by_a_new_clause_ends_the_content() {
 }
 
 #[test]
+fn a_passive_cue_takes_its_agent_as_source_or_none() {
+    // tagged cues: the passive's subject is what is talked about, not who talks
+    let st =
+        extract_all("Mr. Sanders has been criticized for his lack of foreign policy experience.");
+    let s = find(&st, "for his lack");
+    assert_eq!(s.cue.as_ref().unwrap().text, "has been criticized");
+    assert_eq!(s.source.text, "");
+    let st =
+        extract_all("Sanders was asked by host John Dickerson whether he would stay in the race.");
+    let s = find(&st, "whether he would");
+    assert_eq!(s.source.text, "host John Dickerson");
+    // a state of mind is not a passive
+    let st = extract_all("The Mexican government is worried that the wall will hurt trade.");
+    assert_eq!(
+        find(&st, "that the wall").source.text,
+        "The Mexican government"
+    );
+}
+
+#[test]
 fn quantities_and_relative_pronouns_are_sources() {
     let st = extract("About 47 percent said they would vote for Clinton in November.");
     let s = find(&st, "they would vote");
