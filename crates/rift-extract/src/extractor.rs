@@ -295,7 +295,7 @@ impl Extractor {
                     continue;
                 }
                 let (c0, c1) = (base + a.cue.start, base + a.cue.end);
-                let passive = passive_cue(text, &toks[c0..c1]);
+                let passive = passive_cue(text, toks, s.toks.start, c0, c1);
                 let src = if passive {
                     // `Sanders was asked by host John Dickerson …`, `Mr. Sanders has been
                     // criticized for …`: the subject of a passive is not its source; the agent
@@ -2698,28 +2698,29 @@ fn turn_goes_on(
 
 /// Modal and auxiliary words after which a base-form cue is finite (`will say`, `didn’t deny`).
 /// A form of `be` that makes a progressive with a following participle.
-/// A tagged cue that is a passive (`was asked`, `has been criticized`, `is accused`): a form of
-/// `be` followed by a past participle, not a state of mind (`is worried`, `are concerned`).
-fn passive_cue(text: &str, cue: &[Token]) -> bool {
-    cue.windows(2).any(|w| {
-        let (b, v) = (w[0].text(text), w[1].text(text));
-        (is_be(b) || b == "being")
-            && (v.ends_with("ed")
-                || matches!(
-                    v,
-                    "seen"
-                        | "known"
-                        | "shown"
-                        | "told"
-                        | "held"
-                        | "given"
-                        | "taken"
-                        | "written"
-                        | "thought"
-                        | "said"
-                        | "heard"
-                        | "made"
-                ))
+/// A tagged cue `toks[c0..c1]` (in the sentence starting at token `lo`) that is a passive (`was
+/// asked`, `has been criticized`, `is widely regarded as`, `[When] asked`) or a raising verb
+/// (`doesn't seem`): its subject is what is talked about, not who talks. A state of mind (`is
+/// worried`, `are concerned`) is not a passive.
+fn passive_cue(text: &str, toks: &[Token], lo: usize, c0: usize, c1: usize) -> bool {
+    let participle = |v: &str| {
+        (v.ends_with("ed")
+            || matches!(
+                v,
+                "seen"
+                    | "known"
+                    | "shown"
+                    | "told"
+                    | "held"
+                    | "given"
+                    | "taken"
+                    | "written"
+                    | "thought"
+                    | "said"
+                    | "heard"
+                    | "made"
+                    | "meant"
+            ))
             && !matches!(
                 v,
                 "worried"
@@ -2751,7 +2752,40 @@ fn passive_cue(text: &str, cue: &[Token]) -> bool {
                     | "incensed"
                     | "outraged"
             )
-    })
+    };
+    let w = |j: usize| toks[j].text(text);
+    if (c0..c1).any(|j| matches!(w(j), "seem" | "seems" | "seemed")) {
+        return true;
+    }
+    // `Asked about …, Perez said`, `When asked …`: a sentence-opening participle
+    if w(c0).ends_with("ed")
+        && toks[c0].is_capitalized(text)
+        && (c0 == lo || c0 == lo + 1 && matches!(w(lo), "When" | "If" | "Once" | "As" | "Though"))
+        || c0 == lo + 1 && w(lo) == "When" && w(c0).ends_with("ed")
+    {
+        return true;
+    }
+    // a form of `be`, adverbs or `not`, then a participle inside the cue
+    for j in c0..c1 {
+        if !participle(w(j)) {
+            continue;
+        }
+        let mut i = j;
+        while i > lo
+            && i + 4 > j
+            && (w(i - 1).ends_with("ly")
+                || matches!(
+                    w(i - 1),
+                    "not" | "n't" | "never" | "also" | "still" | "already" | "long" | "often"
+                ))
+        {
+            i -= 1;
+        }
+        if i > lo && (is_be(w(i - 1)) || w(i - 1) == "being") {
+            return true;
+        }
+    }
+    false
 }
 
 fn is_be(w: &str) -> bool {

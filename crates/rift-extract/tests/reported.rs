@@ -146,6 +146,9 @@ fn a_passive_cue_takes_its_agent_as_source_or_none() {
         extract_all("Sanders was asked by host John Dickerson whether he would stay in the race.");
     let s = find(&st, "whether he would");
     assert_eq!(s.source.text, "host John Dickerson");
+    // adverbs inside the passive
+    let st = extract_all("The union is widely regarded as a kingmaker in the state.");
+    assert_eq!(find(&st, "a kingmaker").source.text, "");
     // a state of mind is not a passive
     let st = extract_all("The Mexican government is worried that the wall will hurt trade.");
     assert_eq!(
