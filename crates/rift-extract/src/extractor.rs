@@ -3115,6 +3115,12 @@ fn sentence_start_subject(
     let first = toks.get(a)?.text(text);
     if has(BREAK, first) || first.ends_with("ing") {
         a = (lo..hi).find(|&j| toks[j].text(text) == ",")? + 1;
+    } else if fronted_adverbial(first, toks.get(lo + 1).map_or("", |t| t.text(text))) {
+        // `Early in his campaign, Trump attacked Romney, calling …`, `Ultimately, Mr. Yanukovych
+        // … refused …`, `Reached by POLITICO, Bennett denied …`
+        if let Some(c) = (lo + 1..hi.min(lo + 12)).find(|&j| toks[j].text(text) == ",") {
+            a = c + 1;
+        }
     }
     // The subject ends at the main verb: `Each faction [projected its own worldview onto Obama],
     // believing …`, `Co-moderator Andrea Mitchell [raised the issue …], asking …`. A past
@@ -3130,6 +3136,53 @@ fn sentence_start_subject(
     phrase_after(text, toks, a, verb.unwrap_or(hi), names)
 }
 
+/// A sentence-opening word that starts an adverbial phrase, not the subject: a time word
+/// (`Early`, `Last`, `Later`), a sentence adverb (`Ultimately`, `Instead`), a participle
+/// (`Reached by`, `Asked about`) or a preposition not in [`BREAK`] (`During`, `Despite`,
+/// `Outside`). `next` is the word after it: an adverb in `-ly` must be followed by a comma and a
+/// participle by a lower-case word, so that names (`Kelly, a spokeswoman,`, `Alfred Kahn`) are
+/// not taken for them.
+fn fronted_adverbial(w: &str, next: &str) -> bool {
+    let capital = w.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+    let lower_next = next.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+    capital
+        && (w.len() > 4 && w.ends_with("ly") && next == ","
+            || w.len() > 4 && w.ends_with("ed") && lower_next
+            || matches!(
+                w,
+                "Early"
+                    | "Late"
+                    | "Last"
+                    | "Next"
+                    | "Earlier"
+                    | "Later"
+                    | "Yesterday"
+                    | "Today"
+                    | "Outside"
+                    | "Inside"
+                    | "During"
+                    | "Following"
+                    | "Amid"
+                    | "Among"
+                    | "Despite"
+                    | "Unlike"
+                    | "Like"
+                    | "Throughout"
+                    | "Instead"
+                    | "Meanwhile"
+                    | "Still"
+                    | "Now"
+                    | "Even"
+                    | "Indeed"
+                    | "However"
+                    | "Overall"
+                    | "Separately"
+                    | "Elsewhere"
+                    | "Here"
+                    | "There"
+            ))
+}
+
 /// The subject at the very start of a sentence for a conjoined cue (`Graham called both “crazy”
 /// and said …` → `Graham`): a pronoun, or the capitalised name run the sentence opens with.
 fn leading_subject(
@@ -3141,6 +3194,19 @@ fn leading_subject(
 ) -> Option<SourcePhrase> {
     if lo >= hi {
         return None;
+    }
+    let mut lo = lo;
+    if fronted_adverbial(
+        toks[lo].text(text),
+        toks.get(lo + 1).map_or("", |t| t.text(text)),
+    ) {
+        // `Ultimately, Mr. Yanukovych ignored the advice and refused …`
+        if let Some(c) = (lo + 1..hi.min(lo + 12)).find(|&j| toks[j].text(text) == ",") {
+            lo = c + 1;
+            if lo >= hi {
+                return None;
+            }
+        }
     }
     if let Some(kind) = crate::words::pronoun(toks[lo].text(text)) {
         return Some(SourcePhrase {

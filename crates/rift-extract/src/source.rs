@@ -45,6 +45,36 @@ pub fn subject_before(
     while end > lo && is_word(&toks[end - 1]) && has(SKIPPABLE, word(text, &toks[end - 1])) {
         end -= 1;
     }
+    // a floating quantifier after an auxiliary (`Rubio and Nelson have both pushed for`,
+    // `senators will all support`) is not the subject
+    if end > lo + 1
+        && matches!(word(text, &toks[end - 1]), "both" | "all" | "each")
+        && matches!(
+            word(text, &toks[end - 2]),
+            "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "are"
+                | "were"
+                | "is"
+                | "was"
+                | "do"
+                | "did"
+        )
+    {
+        end -= 2;
+        while end > lo && is_word(&toks[end - 1]) && has(SKIPPABLE, word(text, &toks[end - 1])) {
+            end -= 1;
+        }
+    }
     // a parenthetical after the name belongs to the source span: `Sen. Bernie Sanders (I-Vt.)
     // said`, `Sen. Jack Reed (D-R.I.), said`
     let mut paren_end = None;

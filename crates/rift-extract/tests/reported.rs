@@ -158,6 +158,23 @@ fn a_passive_cue_takes_its_agent_as_source_or_none() {
 }
 
 #[test]
+fn fronted_adverbials_and_floating_quantifiers_are_not_subjects() {
+    let st = extract("Early in his campaign, Trump attacked Romney, calling him a loser.");
+    assert_eq!(find(&st, "him a loser").source.text, "Trump");
+    let st = extract("Ultimately, Mr. Yanukovych ignored the advice and refused to sign the deal.");
+    assert_eq!(find(&st, "to sign").source.text, "Mr. Yanukovych");
+    let st = extract(
+        "Last year, he played down the comments and reportedly argued that they were harmless.",
+    );
+    assert_eq!(find(&st, "that they were").source.text, "he");
+    let st = extract("Rubio and Bill Nelson have both pushed for more aid to Puerto Rico.");
+    assert_eq!(find(&st, "more aid").source.text, "Bill Nelson");
+    // a name in -ly is a subject
+    let st = extract("Kelly, a spokeswoman for the campaign, said the event was canceled.");
+    assert!(find(&st, "the event").source.text.starts_with("Kelly"));
+}
+
+#[test]
 fn quantities_and_relative_pronouns_are_sources() {
     let st = extract("About 47 percent said they would vote for Clinton in November.");
     let s = find(&st, "they would vote");
