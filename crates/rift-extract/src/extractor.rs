@@ -2252,14 +2252,25 @@ impl Extractor {
             // "asked Sanders how …", "accusing them of …", "told members of the council that"
             let limit = (c + 10).min(end_tok);
             let wh = |w: &str| matches!(w, "if" | "whether" | "how" | "what" | "why" | "when");
-            if let Some(t) = (c..limit).find(|&j| {
-                let w = toks[j].text(text);
-                matches!(w, "that" | "to")
-                    || (j > c && matches!(w, "he" | "she" | "they" | "we" | "I" | "it" | "there"))
-                    || (cw.lemma == "ask" && (wh(w) || w == "about"))
-                    || (cw.lemma == "accuse" && w == "of")
-                    || matches!(w, "," | ";" | "“" | "\"")
-            }) {
+            if let Some(t) = (c..limit)
+                .find(|&j| {
+                    let w = toks[j].text(text);
+                    matches!(w, "that" | "to")
+                        || (j > c
+                            && matches!(w, "he" | "she" | "they" | "we" | "I" | "it" | "there"))
+                        || (cw.lemma == "ask" && (wh(w) || w == "about"))
+                        || (cw.lemma == "accuse" && w == "of")
+                        || matches!(w, "," | ";" | "“" | "\"")
+                })
+                // not past another speaker's cue: `asked for a photo and Clinton said she …`
+                .filter(|&t| {
+                    !(c..t).any(|j| {
+                        self.lexicon
+                            .get(toks[j].text(text))
+                            .is_some_and(|w| w.form == CueForm::Finite && !w.weak)
+                    })
+                })
+            {
                 let w = toks[t].text(text);
                 saw_that = w == "that";
                 // PolNeAR keeps `to` and `about` in the content (`urged Congress [to act]`).

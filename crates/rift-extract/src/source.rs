@@ -32,8 +32,41 @@ fn is_word(t: &Token) -> bool {
 }
 
 /// Walks left from token `cue` (exclusive) to find the subject phrase, skipping adverbs, a time
-/// phrase (`on May 14`) and up to two appositives (`Bavand, a former official, said`).
+/// phrase (`on May 14`) and up to two appositives (`Bavand, a former official, said`). A subject
+/// coordinated with the sentence's opening noun phrase takes it in (`Trump and Ryan issued …`,
+/// `Republican hopefuls Jeb Bush and Chris Christie say`), not a clause before `and` (`a woman
+/// asked for a photo and Clinton said`).
 pub fn subject_before(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    cue: usize,
+    names: &Names,
+) -> Option<SourcePhrase> {
+    let mut p = subject_phrase(text, toks, lo, cue, names)?;
+    if p.start >= lo + 2 && !p.pronoun && word(text, &toks[p.start - 1]) == "and" {
+        let conjunct = lo..p.start - 1;
+        let plain = conjunct.len() <= 8
+            && conjunct.clone().all(|j| {
+                let w = word(text, &toks[j]);
+                is_word(&toks[j]) && !has(BREAK, w) && !(w.ends_with("ed") && w.len() > 4)
+                    || matches!(w, "’s" | "'s" | "." | "-")
+            })
+            && toks[lo].is_capitalized(text);
+        if plain {
+            p.start = lo;
+            p.name = None;
+            p.kind = if p.kind == SourceType::Unknown {
+                SourceType::Group
+            } else {
+                p.kind
+            };
+        }
+    }
+    Some(p)
+}
+
+fn subject_phrase(
     text: &str,
     toks: &[Token],
     lo: usize,

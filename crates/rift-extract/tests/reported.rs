@@ -167,8 +167,11 @@ fn fronted_adverbials_and_floating_quantifiers_are_not_subjects() {
         "Last year, he played down the comments and reportedly argued that they were harmless.",
     );
     assert_eq!(find(&st, "that they were").source.text, "he");
+    // a subject coordinated with the sentence's opening noun phrase is one source
     let st = extract("Rubio and Bill Nelson have both pushed for more aid to Puerto Rico.");
-    assert_eq!(find(&st, "more aid").source.text, "Bill Nelson");
+    assert_eq!(find(&st, "more aid").source.text, "Rubio and Bill Nelson");
+    let st = extract("At one point a woman asked for a photo and Clinton said she was happy to.");
+    assert_eq!(find(&st, "she was happy").source.text, "Clinton");
     // a name in -ly is a subject
     let st = extract("Kelly, a spokeswoman for the campaign, said the event was canceled.");
     assert!(find(&st, "the event").source.text.starts_with("Kelly"));
