@@ -378,13 +378,21 @@ const PHRASAL_LEMMAS: &[(&str, &str, &[&str], bool)] = &[
 /// Cue lexicon: word (lower-case) → entry.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    words: HashMap<String, CueWord, crate::words::FxBuild>,
-    /// First word (lower-case) → multi-word cues that start with it, longest first.
-    phrasal: HashMap<String, Vec<Phrasal>, crate::words::FxBuild>,
-    /// Word (lower-case) → [`Lexicon::class`], for the tagger's features: one probe a token.
-    class: HashMap<String, u8, crate::words::FxBuild>,
+    /// Word (lower-case) → its entry, class and multi-word cues: one probe a token.
+    table: crate::words::WordTable<Entry>,
     /// (first byte, length) of every lexicon word: most words are rejected before any hashing.
     filter: crate::words::FirstByteLen,
+}
+
+/// What the lexicon knows of one (lower-case) word.
+#[derive(Debug, Clone)]
+struct Entry {
+    /// As a cue word.
+    word: Option<CueWord>,
+    /// Multi-word cues that start with it, longest first.
+    phrasal: Vec<Phrasal>,
+    /// Its [`Lexicon::class`], for the tagger's features.
+    class: u8,
 }
 
 /// A multi-word cue that behaves like one verb (`called for`, `voted against`).
@@ -407,7 +415,7 @@ impl Default for Lexicon {
 impl Lexicon {
     /// The built-in English lexicon.
     pub fn new() -> Self {
-        let mut words = HashMap::default();
+        let mut words: HashMap<String, CueWord, crate::words::FxBuild> = HashMap::default();
         for &(lemma, irregular, takes_object, weak) in LEMMAS {
             let forms = inflections(lemma, irregular);
             let entry = |form| CueWord {
@@ -497,12 +505,15 @@ impl Lexicon {
         for w in class.keys() {
             filter.insert(w);
         }
-        Lexicon {
-            words,
-            phrasal,
-            class,
-            filter,
-        }
+        let table = crate::words::WordTable::new(class.into_iter().map(|(w, class)| {
+            let entry = Entry {
+                word: words.get(&w).copied(),
+                phrasal: phrasal.remove(&w).unwrap_or_default(),
+                class,
+            };
+            (w, entry)
+        }));
+        Lexicon { table, filter }
     }
 
     /// False when no lexicon word can be `word` (any case): a (first byte, length) test.
@@ -517,7 +528,7 @@ impl Lexicon {
         if !self.maybe(word) {
             return 0;
         }
-        with_lower(word, |w| self.class.get(w).copied().unwrap_or(0))
+        self.table.get_lower(word).map_or(0, |e| e.class)
     }
 
     /// Multi-word cues whose first word is `word` (case-insensitive), longest first.
@@ -525,7 +536,9 @@ impl Lexicon {
         if !self.maybe(word) {
             return &[];
         }
-        with_lower(word, |w| self.phrasal.get(w)).map_or(&[], Vec::as_slice)
+        self.table
+            .get_lower(word)
+            .map_or(&[], |e| e.phrasal.as_slice())
     }
 
     /// Looks up a word (case-insensitive).
@@ -533,25 +546,6 @@ impl Lexicon {
         if !self.maybe(word) {
             return None;
         }
-        with_lower(word, |w| self.words.get(w).copied())
+        self.table.get_lower(word).and_then(|e| e.word)
     }
-}
-
-/// Calls `f` with `word` in lower case, without allocating for short ASCII words.
-fn with_lower<T>(word: &str, f: impl FnOnce(&str) -> T) -> T {
-    if !word.is_ascii() {
-        return f(&word.to_lowercase());
-    }
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return f(word);
-    }
-    if word.len() <= 32 {
-        let mut buf = [0u8; 32];
-        let b = &mut buf[..word.len()];
-        b.copy_from_slice(word.as_bytes());
-        b.make_ascii_lowercase();
-        // ASCII in, ASCII out.
-        return f(std::str::from_utf8(b).unwrap_or_default());
-    }
-    f(&word.to_lowercase())
 }

@@ -925,20 +925,30 @@ pub static NP_CUTTERS: &[&str] = &[
     "told",
 ];
 
-/// True for `list` containing `w` exactly. The lists of this module are looked up in one hash
-/// map; other lists are scanned (length and first byte checked before the bytes).
+/// True for `list` containing `w` exactly. The lists of this module are looked up in one
+/// [`WordTable`]; other lists are scanned (length and first byte checked before the bytes).
 pub fn listed(list: &[&str], w: &str) -> bool {
-    if let Some(i) = LISTS
-        .iter()
-        .position(|l| std::ptr::eq(l.as_ptr(), list.as_ptr()))
-    {
+    if let Some(i) = list_index(list) {
         let ix = index();
         // (first byte, length) pre-filter: most words are in no list.
         if !ix.filter.may_contain(w) {
             return false;
         }
-        return ix.map.get(w).is_some_and(|b| b & (1 << i) != 0);
+        return ix.table.get(w).is_some_and(|&b| b & (1 << i) != 0);
     }
+    scan(list, w)
+}
+
+/// The position of `list` in [`LISTS`] (compared by address).
+#[inline]
+fn list_index(list: &[&str]) -> Option<usize> {
+    LISTS
+        .iter()
+        .position(|l| std::ptr::eq(l.as_ptr(), list.as_ptr()))
+}
+
+/// `list` contains `w`, by a scan (length and first byte checked before the bytes).
+fn scan(list: &[&str], w: &str) -> bool {
     let b = w.as_bytes();
     let Some(&first) = b.first() else {
         return false;
@@ -947,8 +957,8 @@ pub fn listed(list: &[&str], w: &str) -> bool {
         .any(|x| x.len() == b.len() && x.as_bytes()[0] == first && x.as_bytes() == b)
 }
 
-/// The closed lists of this module, indexed once into one hash map (word → bit per list) so the
-/// hot loop's look-ups are one hash probe.
+/// The closed lists of this module, indexed once into one table (word → bit per list) so the
+/// hot loop's look-ups are one probe.
 static LISTS: [&[&str]; 10] = [
     BREAK,
     SKIPPABLE,
@@ -994,14 +1004,14 @@ pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 struct Index {
     /// word → one bit per list of [`LISTS`].
-    map: std::collections::HashMap<&'static str, u16, FxBuild>,
+    table: WordTable<u16>,
     /// (first byte, length) of the words of all lists.
     filter: FirstByteLen,
 }
 
 /// A (first byte, length) pre-filter over a set of words: most words outside the set are
 /// rejected with one bit test, before any hashing. The word lists here and the cue lexicon
-/// ([`crate::cues::Lexicon`]) put one in front of their hash maps.
+/// ([`crate::cues::Lexicon`]) put one in front of their tables.
 #[derive(Debug, Clone)]
 pub(crate) struct FirstByteLen {
     /// First byte → one bit per word length under 32 present in the set.
@@ -1053,10 +1063,210 @@ impl FirstByteLen {
     }
 }
 
+/// A read-only hash table from short words to values, probed without hashing the bytes one
+/// by one: a word of 1 to 16 bytes is held as two `u64` (its first and last 8 bytes, or 4, or
+/// 3 single bytes, which together cover every byte) and its length, so a probe is a few loads,
+/// one multiply and one comparison of the two words. [`WordTable::get_lower`] lower-cases the
+/// ASCII letters of the probe word on the fly (8 bytes at a time). Keys longer than 16 bytes
+/// or not ASCII are kept aside and scanned.
+#[derive(Debug, Clone)]
+pub(crate) struct WordTable<V> {
+    /// Open addressing, linear probing; `val == u32::MAX` marks an empty slot.
+    slots: Box<[Slot]>,
+    shift: u32,
+    vals: Vec<V>,
+    /// Keys of 17 bytes or more, or not ASCII, with their value index.
+    other: Vec<(Box<str>, u32)>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    lo: u64,
+    hi: u64,
+    len: u32,
+    val: u32,
+}
+
+const EMPTY: Slot = Slot {
+    lo: 0,
+    hi: 0,
+    len: 0,
+    val: u32::MAX,
+};
+
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The ASCII capital letters of the eight bytes of `v` in lower case; other bytes unchanged.
+#[inline]
+fn lower8(v: u64) -> u64 {
+    let x = v & !HIGH;
+    // the high bit of each byte: set when its low 7 bits are >= b'A', and when >= b'Z' + 1
+    let ge_a = x.wrapping_add(0x3f3f_3f3f_3f3f_3f3f);
+    let gt_z = x.wrapping_add(0x2525_2525_2525_2525);
+    let upper = ge_a & !gt_z & !v & HIGH;
+    v | (upper >> 2)
+}
+
+/// `b` (1 to 16 bytes) as two words that together hold every byte.
+#[inline]
+fn parts(b: &[u8]) -> (u64, u64) {
+    let n = b.len();
+    if n >= 8 {
+        let lo = u64::from_le_bytes(b[..8].try_into().unwrap_or([0; 8]));
+        let hi = u64::from_le_bytes(b[n - 8..].try_into().unwrap_or([0; 8]));
+        (lo, hi)
+    } else if n >= 4 {
+        let lo = u32::from_le_bytes(b[..4].try_into().unwrap_or([0; 4]));
+        let hi = u32::from_le_bytes(b[n - 4..].try_into().unwrap_or([0; 4]));
+        (u64::from(lo), u64::from(hi))
+    } else {
+        let v = u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16;
+        (v, 0)
+    }
+}
+
+/// A short ASCII word, lower-cased, as a [`WordTable`] probes it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Key {
+    lo: u64,
+    hi: u64,
+    len: u32,
+}
+
+/// `w` with its ASCII capitals lower-cased as a table key, when `w` is ASCII and of 1 to 16
+/// bytes (`None` otherwise: the caller takes a slower path).
+#[inline]
+pub(crate) fn lower_key(w: &str) -> Option<Key> {
+    let b = w.as_bytes();
+    if b.is_empty() || b.len() > 16 {
+        return None;
+    }
+    let (lo, hi) = parts(b);
+    if (lo | hi) & HIGH != 0 {
+        return None;
+    }
+    Some(Key {
+        lo: lower8(lo),
+        hi: lower8(hi),
+        len: b.len() as u32,
+    })
+}
+
+impl<V> WordTable<V> {
+    /// A table of `entries` (a later duplicate key replaces the earlier value).
+    pub(crate) fn new(entries: impl IntoIterator<Item = (String, V)>) -> Self {
+        let entries: Vec<(String, V)> = entries.into_iter().collect();
+        let cap = (entries.len() * 2).next_power_of_two().max(16);
+        let mut t = WordTable {
+            slots: vec![EMPTY; cap].into_boxed_slice(),
+            shift: 64 - cap.trailing_zeros(),
+            vals: Vec::with_capacity(entries.len()),
+            other: Vec::new(),
+        };
+        for (k, v) in entries {
+            let b = k.as_bytes();
+            if b.is_empty() || b.len() > 16 || !k.is_ascii() {
+                if let Some(e) = t.other.iter_mut().find(|(o, _)| **o == *k) {
+                    t.vals[e.1 as usize] = v;
+                } else {
+                    t.other.push((k.into_boxed_str(), t.vals.len() as u32));
+                    t.vals.push(v);
+                }
+                continue;
+            }
+            let (lo, hi) = parts(b);
+            let len = b.len() as u32;
+            let mut i = t.slot(lo, hi, len);
+            loop {
+                let s = &mut t.slots[i];
+                if s.val == u32::MAX {
+                    *s = Slot {
+                        lo,
+                        hi,
+                        len,
+                        val: t.vals.len() as u32,
+                    };
+                    t.vals.push(v);
+                    break;
+                }
+                if s.lo == lo && s.hi == hi && s.len == len {
+                    t.vals[s.val as usize] = v;
+                    break;
+                }
+                i = (i + 1) & (t.slots.len() - 1);
+            }
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, lo: u64, hi: u64, len: u32) -> usize {
+        let h = (lo ^ hi.rotate_left(23) ^ u64::from(len))
+            .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            .wrapping_add(lo >> 29);
+        let h = h.wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        (h >> self.shift) as usize
+    }
+
+    #[inline]
+    fn probe(&self, lo: u64, hi: u64, len: u32) -> Option<&V> {
+        let mut i = self.slot(lo, hi, len);
+        loop {
+            let s = &self.slots[i];
+            if s.val == u32::MAX {
+                return None;
+            }
+            if s.lo == lo && s.hi == hi && s.len == len {
+                return self.vals.get(s.val as usize);
+            }
+            i = (i + 1) & (self.slots.len() - 1);
+        }
+    }
+
+    fn get_other(&self, w: &str) -> Option<&V> {
+        self.other
+            .iter()
+            .find(|(k, _)| **k == *w)
+            .and_then(|&(_, v)| self.vals.get(v as usize))
+    }
+
+    /// The value of key `w`, byte for byte.
+    #[inline]
+    pub(crate) fn get(&self, w: &str) -> Option<&V> {
+        let b = w.as_bytes();
+        if b.is_empty() || b.len() > 16 {
+            return self.get_other(w);
+        }
+        let (lo, hi) = parts(b);
+        if (lo | hi) & HIGH != 0 {
+            return self.get_other(w);
+        }
+        self.probe(lo, hi, b.len() as u32)
+    }
+
+    /// The value of a [`lower_key`].
+    #[inline]
+    pub(crate) fn get_key(&self, k: Key) -> Option<&V> {
+        self.probe(k.lo, k.hi, k.len)
+    }
+
+    /// The value of key `w` in lower case: ASCII words are lower-cased on the fly, others by
+    /// [`str::to_lowercase`].
+    #[inline]
+    pub(crate) fn get_lower(&self, w: &str) -> Option<&V> {
+        match lower_key(w) {
+            Some(k) => self.get_key(k),
+            None if w.is_ascii() => self.get(&w.to_ascii_lowercase()),
+            None => self.get(&w.to_lowercase()),
+        }
+    }
+}
+
 fn index() -> &'static Index {
     static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut map = std::collections::HashMap::default();
+        let mut map: std::collections::HashMap<&'static str, u16> =
+            std::collections::HashMap::default();
         let mut filter = FirstByteLen::new();
         for (i, l) in LISTS.iter().enumerate() {
             for w in l.iter() {
@@ -1064,12 +1274,23 @@ fn index() -> &'static Index {
                 filter.insert(w);
             }
         }
-        Index { map, filter }
+        let table = WordTable::new(map.into_iter().map(|(w, b)| (w.to_string(), b)));
+        Index { table, filter }
     })
 }
 
-/// True for `list` containing `w` case-insensitively (lists are lower-case).
+/// True for `list` containing `w` case-insensitively (lists are lower-case): ASCII capitals
+/// are lower-cased; a word that is not ASCII is compared as it is, or lower-cased by
+/// [`str::to_lowercase`] when it has an ASCII capital.
 pub fn has(list: &[&str], w: &str) -> bool {
+    if let Some(i) = list_index(list) {
+        let ix = index();
+        // the common case: a short ASCII word, lower-cased inside the probe
+        if let Some(k) = lower_key(w) {
+            return ix.filter.may_contain_ignore_case(w)
+                && ix.table.get_key(k).is_some_and(|&b| b & (1 << i) != 0);
+        }
+    }
     if w.bytes().all(|b| !b.is_ascii_uppercase()) {
         return listed(list, w);
     }
@@ -1115,4 +1336,44 @@ pub fn abbrev_dot(text: &str, toks: &[rift_text::Token], k: usize) -> bool {
                 | "Cmdr"
                 | "Pres"
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every word of every list, in several cases and with letters changed, is found by
+    /// [`has`] and [`listed`] exactly when a plain scan finds it.
+    #[test]
+    fn table_lookups_match_a_scan() {
+        let mut probes: Vec<String> = Vec::new();
+        for l in LISTS {
+            for w in l.iter() {
+                probes.push(w.to_string());
+                probes.push(w.to_uppercase());
+                let mut c = w.chars();
+                if let Some(f) = c.next() {
+                    probes.push(f.to_uppercase().chain(c).collect());
+                }
+                probes.push(format!("{w}s"));
+                probes.push(w[..w.len() - 1].to_string());
+                probes.push(format!("{w}é"));
+            }
+        }
+        probes.extend(
+            ["", "É", "Ölaf", "x", "THE", "and", "AND", "aNd", "\u{212a}"].map(String::from),
+        );
+        probes.push("a".repeat(40));
+        for l in LISTS {
+            for p in &probes {
+                assert_eq!(listed(l, p), l.contains(&p.as_str()), "listed {p:?}");
+                let lower = if p.bytes().all(|b| !b.is_ascii_uppercase()) {
+                    p.clone()
+                } else {
+                    p.to_lowercase()
+                };
+                assert_eq!(has(l, p), l.contains(&lower.as_str()), "has {p:?}");
+            }
+        }
+    }
 }
