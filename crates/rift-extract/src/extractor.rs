@@ -755,7 +755,7 @@ impl Extractor {
             }
         }
         drop_overlaps(&mut drafts);
-        cut_sources_at_cues(text, &mut drafts);
+        cut_sources_at_cues(text, &mut drafts, &self.lexicon);
         // A source that is one preposition, conjunction or adverb (`Despite`, `In`, `and`), or a
         // day or month, is a slip of the tagger or of a rule: no speaker is better than a wrong
         // one. (`most`, `whose`, `it` and names such as `Will` or `May` are real sources.)
@@ -3330,33 +3330,62 @@ fn relay_outlets(text: &str, drafts: &mut [Draft]) {
     }
 }
 
-/// Reported-speech content that overlaps a quote is dropped when the quote has its own credit.
-/// A source phrase never holds another statement's cue: `Barkley, who said he typically votes
-/// democratic, said …` is two statements, and the first one's source is `Barkley`. The phrase
-/// is cut at the comma that opens the clause holding the cue.
-fn cut_sources_at_cues(text: &str, drafts: &mut [Draft]) {
-    let cues: Vec<Range> = drafts.iter().filter_map(|d| d.cue.clone()).collect();
-    for d in drafts.iter_mut() {
-        let Some(src) = d.src.clone() else {
+/// A source phrase never holds another statement's cue (PolNeAR never draws a cue inside a
+/// source). When the cue inside is speech (`Barkley, who said he typically votes democratic,
+/// said …`), that is two statements and the outer source is cut at the comma that opens the
+/// clause holding the cue (`Barkley`). When it is only an evaluation verb or a tagged cue
+/// (`said Norm Coleman, the former senator who is supporting Mr. Rubio`), the appositive is
+/// part of the source and the inner statement goes.
+fn cut_sources_at_cues(text: &str, drafts: &mut Vec<Draft>, lexicon: &Lexicon) {
+    let cues: Vec<(usize, Range)> = drafts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| d.cue.clone().map(|c| (i, c)))
+        .collect();
+    let weak = |d: &Draft| {
+        let c = d.cue.as_ref().map_or("", |c| &text[c.clone()]);
+        let first = c.split_whitespace().next().unwrap_or("");
+        d.cue_lemma == "tagger" || lexicon.get(first).is_some_and(|w| w.object)
+    };
+    let mut drop = vec![false; drafts.len()];
+    for di in 0..drafts.len() {
+        let Some(src) = drafts[di].src.clone() else {
             continue;
         };
-        let Some(inner) = cues
+        let inside: Vec<usize> = cues
             .iter()
-            .filter(|c| src.start < c.start && c.end <= src.end && Some(*c) != d.cue.as_ref())
-            .map(|c| c.start)
-            .min()
-        else {
+            .filter(|(i, c)| *i != di && src.start < c.start && c.end <= src.end)
+            .map(|(i, _)| *i)
+            .collect();
+        if inside.is_empty() {
             continue;
-        };
+        }
+        if inside.iter().all(|&i| weak(&drafts[i])) {
+            for i in inside {
+                drop[i] = true;
+            }
+            continue;
+        }
+        let inner = inside
+            .iter()
+            .filter_map(|&i| drafts[i].cue.as_ref().map(|c| c.start))
+            .min()
+            .unwrap_or(src.end);
         if let Some(comma) = text[src.start..inner].rfind(',') {
             let end = text[src.start..src.start + comma].trim_end().len();
             if end > 0 {
-                d.src = Some(src.start..src.start + end);
+                drafts[di].src = Some(src.start..src.start + end);
             }
         }
     }
+    let mut i = 0;
+    drafts.retain(|_| {
+        i += 1;
+        !drop[i - 1]
+    });
 }
 
+/// Reported-speech content that overlaps a quote is dropped when the quote has its own credit.
 fn drop_overlaps(drafts: &mut Vec<Draft>) {
     // An uncredited quote inside reported speech is part of it (`Morris says the candidate
     // has “always run a lean campaign.”`): the reported speech is kept, as mixed content.

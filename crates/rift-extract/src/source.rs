@@ -362,10 +362,12 @@ pub fn with_appositive(text: &str, toks: &[Token], mut p: SourcePhrase, hi: usiz
     }
     let next = &toks[p.end + 1];
     let w = word(text, next);
+    // an age opens one too: `said Ryan Leenders, 30, a member of …`
     let appositive = next.kind == TokenKind::Word
         && (w.chars().next().is_some_and(char::is_lowercase)
             || matches!(w, "A" | "An" | "The")
-            || next.is_capitalized(text));
+            || next.is_capitalized(text)
+            || (w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit())));
     // a participle clause (`…, referring to …`) or a prepositional phrase (`Lazar, in a green
     // jail jumpsuit,`) is not an appositive
     if !appositive
@@ -380,10 +382,10 @@ pub fn with_appositive(text: &str, toks: &[Token], mut p: SourcePhrase, hi: usiz
     }
     let mut e = p.end + 1;
     while e < hi
-        && !matches!(
+        && (!matches!(
             word(text, &toks[e]),
             "“" | "”" | "\"" | ";" | "." | "?" | "!"
-        )
+        ) || crate::words::abbrev_dot(text, toks, e))
     {
         e += 1;
     }

@@ -178,6 +178,31 @@ fn fronted_adverbials_and_floating_quantifiers_are_not_subjects() {
 }
 
 #[test]
+fn a_credit_appositive_keeps_an_age_and_an_evaluation_verb() {
+    let st = extract_all(
+        "“It is a disaster,” said Ryan Leenders, 30, a member of the machinists union.",
+    );
+    assert_eq!(
+        find(&st, "It is a disaster").source.text,
+        "Ryan Leenders, 30, a member of the machinists union"
+    );
+    // `supporting` inside the appositive is no statement of its own
+    let st = extract_all(
+        "“He will not win,” said Norm Coleman, the former senator from Minnesota who is supporting Mr. Rubio.",
+    );
+    assert_eq!(
+        find(&st, "He will not win").source.text,
+        "Norm Coleman, the former senator from Minnesota who is supporting Mr. Rubio"
+    );
+    assert!(st.iter().all(|s| s.text != "Mr. Rubio"), "{st:#?}");
+    // speech inside the subject's clause is a statement, and cuts the source
+    let st =
+        extract("Barkley, who said he typically votes democratic, said he would vote for Trump.");
+    assert_eq!(find(&st, "he would vote").source.text, "Barkley");
+    assert!(st.iter().any(|s| s.text.starts_with("he typically votes")));
+}
+
+#[test]
 fn quantities_and_relative_pronouns_are_sources() {
     let st = extract("About 47 percent said they would vote for Clinton in November.");
     let s = find(&st, "they would vote");
