@@ -93,37 +93,81 @@ impl TaggerModel {
         let mask = (1u64 << self.bits) - 1;
         let ctx = Context::new(s);
         out.clear();
-        let mut feats = Vec::with_capacity(32);
+        let mut feats = Feats::new();
         // The features that do not depend on the previous tag first, for every token: their
         // table look-ups are independent, so the CPU overlaps their cache misses.
-        let mut scores: Vec<[i32; ROW]> = Vec::with_capacity(s.toks.len());
+        let mut scores: Vec<[i16; ROW]> = Vec::with_capacity(s.toks.len());
         for i in 0..s.toks.len() {
             static_features(s, &ctx, i, mask, &mut feats);
-            scores.push(self.sum(&feats));
+            scores.push(self.sum(feats.as_slice()));
         }
         let mut prev = O;
-        for (i, mut score) in scores.into_iter().enumerate() {
+        for (i, score) in scores.into_iter().enumerate() {
             feats.clear();
-            dynamic_features(s, &ctx, i, prev, mask, &mut feats);
-            let d = self.sum(&feats);
+            dynamic_features(&ctx, i, prev, mask, &mut feats);
+            let d = self.sum(feats.as_slice());
+            let mut total = [0i32; ROW];
             for t in 0..ROW {
-                score[t] += d[t];
+                total[t] = i32::from(score[t]) + i32::from(d[t]);
             }
-            let t = best(&score, prev);
+            let t = best(&total, prev);
             out.push(t);
             prev = t;
         }
     }
 
-    fn sum(&self, feats: &[u32]) -> [i32; ROW] {
-        let mut score = [0i32; ROW];
+    /// The summed weight rows of `feats`. At most [`MAX_FEATS`] rows of `i8` weights: the sum
+    /// fits an `i16` (the same value as an `i32` sum), 8 lanes in one vector register.
+    #[inline]
+    fn sum(&self, feats: &[u32]) -> [i16; ROW] {
+        debug_assert!(feats.len() <= MAX_FEATS);
+        let mut score = [0i16; ROW];
         for &f in feats {
-            let row = &self.weights[f as usize * ROW..f as usize * ROW + ROW];
+            let k = f as usize * ROW;
+            let Some(row) = self.weights.get(k..k + ROW) else {
+                continue;
+            };
             for t in 0..ROW {
-                score[t] += i32::from(row[t]);
+                score[t] += i16::from(row[t]);
             }
         }
         score
+    }
+}
+
+/// The most features a token has (static and dynamic).
+const MAX_FEATS: usize = 24;
+
+/// A token's hashed feature ids, in a fixed buffer.
+struct Feats {
+    ids: [u32; MAX_FEATS],
+    n: usize,
+}
+
+impl Feats {
+    fn new() -> Self {
+        Feats {
+            ids: [0; MAX_FEATS],
+            n: 0,
+        }
+    }
+
+    #[inline]
+    fn clear(&mut self) {
+        self.n = 0;
+    }
+
+    #[inline]
+    fn push(&mut self, f: u32) {
+        if let Some(slot) = self.ids.get_mut(self.n) {
+            *slot = f;
+            self.n += 1;
+        }
+    }
+
+    #[inline]
+    fn as_slice(&self) -> &[u32] {
+        &self.ids[..self.n.min(MAX_FEATS)]
     }
 }
 
@@ -179,12 +223,15 @@ struct Context<'a> {
     /// Running counts of `that` and of commas up to (excluding) each token.
     thats: Vec<u32>,
     commas: Vec<u32>,
+    /// [`shape`] of each token.
+    shape: Vec<u64>,
 }
 
 impl<'a> Context<'a> {
     fn new(s: &Sentence<'a>) -> Self {
         let class = s.class;
         let hash: Vec<u64> = s.toks.iter().map(|t| word_hash(t.text(s.text))).collect();
+        let shape: Vec<u64> = s.toks.iter().map(|t| shape(s.text, t)).collect();
         let n = s.toks.len();
         let mut left = vec![None; n];
         let mut right = vec![None; n];
@@ -214,6 +261,7 @@ impl<'a> Context<'a> {
             right,
             thats,
             commas,
+            shape,
         }
     }
 }
@@ -254,6 +302,20 @@ fn shape(text: &str, t: &Token) -> u64 {
     }
 }
 
+/// The last three characters of `word` (all of it when shorter).
+#[inline]
+fn suffix3(word: &str) -> &str {
+    let b = word.as_bytes();
+    // three ASCII bytes at the end are three characters
+    if b.len() >= 3 && b[b.len() - 3..].iter().all(u8::is_ascii) {
+        return &word[b.len() - 3..];
+    }
+    word.char_indices()
+        .rev()
+        .nth(2)
+        .map_or(word, |(k, _)| &word[k..])
+}
+
 fn bucket(d: usize) -> u64 {
     match d {
         0..=3 => d as u64,
@@ -264,29 +326,22 @@ fn bucket(d: usize) -> u64 {
 }
 
 /// Hashed feature ids of token `i` given the previous tag.
-fn features(s: &Sentence<'_>, c: &Context<'_>, i: usize, prev: u8, mask: u64, out: &mut Vec<u32>) {
+fn features(s: &Sentence<'_>, c: &Context<'_>, i: usize, prev: u8, mask: u64, out: &mut Feats) {
     static_features(s, c, i, mask, out);
-    dynamic_features(s, c, i, prev, mask, out);
+    dynamic_features(c, i, prev, mask, out);
 }
 
 /// The features that depend on the previous tag, appended to `out`.
-fn dynamic_features(
-    s: &Sentence<'_>,
-    c: &Context<'_>,
-    i: usize,
-    prev: u8,
-    mask: u64,
-    out: &mut Vec<u32>,
-) {
+fn dynamic_features(c: &Context<'_>, i: usize, prev: u8, mask: u64, out: &mut Feats) {
     let p = u64::from(prev);
-    let sh = shape(s.text, &s.toks[i]);
+    let sh = c.shape[i];
     out.push(mix(21, p, mask));
     out.push(mix(22, p ^ (c.hash[i] << 3), mask));
     out.push(mix(23, p ^ (u64::from(c.class[i]) << 3) ^ (sh << 8), mask));
 }
 
 /// The features of token `i` that do not depend on the tags (`out` is cleared first).
-fn static_features(s: &Sentence<'_>, c: &Context<'_>, i: usize, mask: u64, out: &mut Vec<u32>) {
+fn static_features(s: &Sentence<'_>, c: &Context<'_>, i: usize, mask: u64, out: &mut Feats) {
     out.clear();
     let n = s.toks.len();
     let w = |j: isize| -> u64 {
@@ -306,14 +361,8 @@ fn static_features(s: &Sentence<'_>, c: &Context<'_>, i: usize, mask: u64, out: 
     out.push(mix(6, w(ii - 1) ^ w(ii).rotate_left(17), mask));
     out.push(mix(7, w(ii) ^ w(ii + 1).rotate_left(17), mask));
     let word = s.toks[i].text(s.text);
-    let suf = word
-        .char_indices()
-        .rev()
-        .nth(2)
-        .map_or(word, |(k, _)| &word[k..]);
-    out.push(mix(8, word_hash(suf), mask));
-    let sh = shape(s.text, &s.toks[i]);
-    out.push(mix(9, sh, mask));
+    out.push(mix(8, word_hash(suffix3(word)), mask));
+    out.push(mix(9, c.shape[i], mask));
     out.push(mix(11, u64::from(c.class[i]), mask));
     // nearest lexicon cue to the left and right, with its class and distance
     let (left, right) = (c.left[i], c.right[i]);
@@ -349,7 +398,6 @@ pub struct Trainer {
     total: Vec<f32>,
     stamp: Vec<u32>,
     step: u32,
-    feats: Vec<u32>,
 }
 
 impl Trainer {
@@ -362,7 +410,6 @@ impl Trainer {
             total: vec![0.0; n],
             stamp: vec![0; n],
             step: 0,
-            feats: Vec::new(),
         }
     }
 
@@ -381,10 +428,11 @@ impl Trainer {
             } else {
                 g
             };
-            let mut feats = std::mem::take(&mut self.feats);
+            let mut feats = Feats::new();
             features(s, &ctx, i, prev, mask, &mut feats);
+            let feats = feats.as_slice();
             let mut score = [0f32; ROW];
-            for &f in &feats {
+            for &f in feats {
                 let row = &self.w[f as usize * ROW..f as usize * ROW + ROW];
                 for t in 0..ROW {
                     score[t] += row[t];
@@ -393,12 +441,11 @@ impl Trainer {
             let guess = best(&score, prev);
             if guess != g {
                 errors += 1;
-                for &f in &feats {
+                for &f in feats {
                     self.update(f as usize * ROW + g as usize, 1.0);
                     self.update(f as usize * ROW + guess as usize, -1.0);
                 }
             }
-            self.feats = feats;
             prev = guess;
         }
         errors
