@@ -3139,9 +3139,8 @@ fn sentence_start_subject(
     let verb = (a + 1..hi).find(|&j| {
         let w = toks[j].text(text);
         toks[j].kind == TokenKind::Word
-            && w.len() > 4
-            && w.ends_with("ed")
-            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && (w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase())
+                || is_irregular_past(w))
             && !crate::source::is_determiner(toks[j - 1].text(text))
     });
     phrase_after(text, toks, a, verb.unwrap_or(hi), names)
@@ -3192,6 +3191,59 @@ fn fronted_adverbial(w: &str, next: &str) -> bool {
                     | "Here"
                     | "There"
             ))
+}
+
+/// Common irregular past tenses, which end a sentence-opening subject like a verb in `-ed`
+/// (`Former candidate Jeb Bush [broke] down …`).
+fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "broke"
+            | "gave"
+            | "took"
+            | "made"
+            | "went"
+            | "came"
+            | "wrote"
+            | "spoke"
+            | "put"
+            | "got"
+            | "saw"
+            | "knew"
+            | "sent"
+            | "left"
+            | "kept"
+            | "held"
+            | "brought"
+            | "began"
+            | "ran"
+            | "won"
+            | "lost"
+            | "met"
+            | "paid"
+            | "stood"
+            | "led"
+            | "spent"
+            | "struck"
+            | "threw"
+            | "drew"
+            | "grew"
+            | "rose"
+            | "fell"
+            | "chose"
+            | "drove"
+            | "flew"
+            | "built"
+            | "caught"
+            | "fought"
+            | "sought"
+            | "taught"
+            | "bought"
+            | "heard"
+            | "found"
+            | "became"
+            | "sat"
+    )
 }
 
 /// The subject at the very start of a sentence for a conjoined cue (`Graham called both “crazy”
