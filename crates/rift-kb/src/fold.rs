@@ -65,6 +65,20 @@ const ASCII_FOLD: [u8; 128] = {
     t
 };
 
+/// [`ASCII_FOLD`] with white space folded to `' '`: what an ASCII byte becomes in the folded
+/// text when it is kept.
+const ASCII_OUT: [u8; 128] = {
+    let mut t = ASCII_FOLD;
+    let mut b = 0;
+    while b < 128 {
+        if t[b] == SPACE {
+            t[b] = b' ';
+        }
+        b += 1;
+    }
+    t
+};
+
 impl Folded {
     /// Folds `text`, keeping the offset map. ASCII bytes (most of an English text, between its
     /// curly quotes) take a byte-wise path that adds to the map only where the byte-for-byte
@@ -82,30 +96,45 @@ impl Folded {
         while i < bytes.len() {
             let b = bytes[i];
             if b.is_ascii() {
-                // A run of ASCII bytes, folded through a table.
+                // A run of ASCII bytes. Bytes `[i, j)` fold byte for byte (every ASCII byte but
+                // white space after white space): scanned first, then copied through a table in
+                // one `extend`, instead of a map check and a push per byte.
                 while i < bytes.len() && bytes[i].is_ascii() {
-                    let mut f = ASCII_FOLD[bytes[i] as usize];
-                    if f == SPACE {
-                        if last_space {
-                            aligned = false;
-                            i += 1;
-                            continue;
+                    let mut j = i;
+                    let mut space = last_space;
+                    while j < bytes.len() && bytes[j].is_ascii() {
+                        if ASCII_FOLD[bytes[j] as usize] == SPACE {
+                            if space {
+                                break;
+                            }
+                            space = true;
+                        } else {
+                            space = false;
                         }
-                        last_space = true;
-                        f = b' ';
-                    } else {
-                        last_space = false;
+                        j += 1;
                     }
-                    if !aligned {
-                        segs.push(Seg {
-                            at: out.len() as u32,
-                            start: i as u32,
-                            end: i as u32,
-                        });
-                        aligned = true;
+                    if j > i {
+                        if !aligned {
+                            segs.push(Seg {
+                                at: out.len() as u32,
+                                start: i as u32,
+                                end: i as u32,
+                            });
+                            aligned = true;
+                        }
+                        out.extend(bytes[i..j].iter().map(|&b| ASCII_OUT[b as usize]));
+                        last_space = space;
+                        i = j;
                     }
-                    out.push(f);
-                    i += 1;
+                    // White space after white space is dropped.
+                    while last_space
+                        && i < bytes.len()
+                        && bytes[i].is_ascii()
+                        && ASCII_FOLD[bytes[i] as usize] == SPACE
+                    {
+                        aligned = false;
+                        i += 1;
+                    }
                 }
                 continue;
             }
