@@ -1744,6 +1744,27 @@ impl Extractor {
             if next != "to" && !adjective && !reportedly {
                 return None;
             }
+            // `Mr. Cruz seemed to mock …`, `She appeared to imply that …`: a cue verb after
+            // `to` makes the whole a cue whose subject is the source (PolNeAR draws it so;
+            // `appeared to have the most to gain` stays a raising verb).
+            if seem && !reportedly && next == "to" && k + 3 < end_tok {
+                if let Some((cw, n)) = self.cue_at(text, toks, k + 2).filter(|(cw, _)| {
+                    cw.form == CueForm::Base && !matches!(cw.lemma, "be" | "have")
+                }) {
+                    let src = subject_before(text, toks, lo, cue_start, names)?;
+                    let c = k + 2 + n;
+                    if c >= end_tok || in_quote(c) {
+                        return None;
+                    }
+                    let stop = content_stop(text, toks, c, end_tok, in_quote, &self.lexicon);
+                    if stop <= c {
+                        return None;
+                    }
+                    let cue = toks[cue_start].start..toks[k + 1 + n].end;
+                    let content = toks[c].start..toks[stop - 1].end;
+                    return self.draft(text, s, si, content, cue, cw.lemma, &src, toks, date0);
+                }
+            }
             // The subject: a phrase right before the cue, else the sentence start.
             let subj = match subject_before(text, toks, lo, cue_start, names) {
                 Some(p) => p.start,

@@ -203,6 +203,17 @@ fn a_credit_appositive_keeps_an_age_and_an_evaluation_verb() {
 }
 
 #[test]
+fn seem_to_and_a_cue_verb_is_one_cue_with_a_source() {
+    let st = extract("Mr. Cruz seemed to mock the rules of the party.");
+    let s = find(&st, "the rules");
+    assert_eq!(s.cue.as_ref().unwrap().text, "seemed to mock");
+    assert_eq!(s.source.text, "Mr. Cruz");
+    // a raising verb before `to have` keeps its split content and no source
+    let st = extract("Clinton appeared to have the most to gain.");
+    assert_eq!(find(&st, "Clinton appeared").source.text, "");
+}
+
+#[test]
 fn quantities_and_relative_pronouns_are_sources() {
     let st = extract("About 47 percent said they would vote for Clinton in November.");
     let s = find(&st, "they would vote");
