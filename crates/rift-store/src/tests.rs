@@ -700,3 +700,56 @@ fn the_partial_actor_index_serves_the_actor_filter() {
         "{plan:?}"
     );
 }
+
+#[test]
+fn the_issue_and_faction_filters_use_primary_keys_without_the_dropped_indexes() {
+    // Schema version 7 dropped `stances_issue`, `statement_factions_faction` and
+    // `statements_outlet`: the filters of `Store::statements` look a statement's stances and
+    // tags up by their keys `(statement_id, issue)` and `(statement_id, faction, via)`.
+    let store = Store::open_in_memory().unwrap();
+    let plan = |sql: &str| -> Vec<String> {
+        store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap()
+            .query_map([], |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    let issue = plan(
+        "SELECT s.id FROM statements s WHERE EXISTS
+           (SELECT 1 FROM stances x WHERE x.statement_id = s.id AND x.issue = 'i')",
+    );
+    assert!(
+        issue
+            .iter()
+            .any(|p| p.contains("SEARCH x USING COVERING INDEX sqlite_autoindex_stances_1")),
+        "{issue:?}"
+    );
+    let faction = plan(
+        "SELECT s.id FROM statements s WHERE EXISTS
+           (SELECT 1 FROM statement_factions t WHERE t.statement_id = s.id AND t.faction IN ('a', 'b'))",
+    );
+    assert!(
+        faction
+            .iter()
+            .any(|p| p.contains("SEARCH t USING PRIMARY KEY (statement_id=? AND faction=?)")),
+        "{faction:?}"
+    );
+    let indexes: Vec<String> = store
+        .conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    for gone in [
+        "statements_outlet",
+        "stances_issue",
+        "statement_factions_faction",
+    ] {
+        assert!(!indexes.iter().any(|i| i == gone), "{indexes:?}");
+    }
+}
