@@ -17,9 +17,31 @@ impl CharIndex {
         let mut marks = Vec::new();
         let mut chars = 0usize;
         if !text.is_ascii() {
-            for (b, c) in text.char_indices() {
-                if !c.is_ascii() {
-                    marks.push((b, chars));
+            let b = text.as_bytes();
+            let mut i = 0usize;
+            while i < b.len() {
+                // ASCII runs 8 bytes at a time
+                while let Some(w) = b.get(i..i + 8) {
+                    let w = u64::from_le_bytes(w.try_into().unwrap_or([0x80; 8]));
+                    if w & 0x8080_8080_8080_8080 != 0 {
+                        break;
+                    }
+                    i += 8;
+                    chars += 8;
+                }
+                let Some(&c) = b.get(i) else {
+                    break;
+                };
+                if c.is_ascii() {
+                    i += 1;
+                } else {
+                    // the lead byte of a multi-byte char (`text` is valid UTF-8)
+                    marks.push((i, chars));
+                    i += match c {
+                        0xf0.. => 4,
+                        0xe0.. => 3,
+                        _ => 2,
+                    };
                 }
                 chars += 1;
             }

@@ -138,7 +138,7 @@ impl Cleaner {
     /// Classifies `text` line by line.
     pub fn layout(&self, text: &str) -> Layout {
         let mut layout = Layout::default();
-        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+        let mut seen: std::collections::HashSet<&str, LineHash> = Default::default();
         let mut offset = 0usize;
         let mut first_text_line = true;
         for line in text.split_inclusive('\n') {
@@ -222,8 +222,40 @@ fn words_at_most(s: &str, n: usize) -> bool {
         .is_none()
 }
 
+/// A fast hasher for the repeated-line set: lines need no DoS resistance, and SipHash over
+/// every line was a fifth of [`Cleaner::layout`].
+#[derive(Default, Clone, Copy)]
+struct LineHasher(u64);
+
+impl std::hash::Hasher for LineHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.write(&[i]);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type LineHash = std::hash::BuildHasherDefault<LineHasher>;
+
 fn is_ad_slot(line: &str) -> bool {
     // "728 x 90", "300×250", "Advertisement 728x90"
+    if line.len() > 40 {
+        return false;
+    }
     let l = line.trim_start_matches(|c: char| c.is_alphabetic() || c == ' ');
     let mut parts = l.splitn(2, ['x', 'X', '×']);
     let (a, b) = match (parts.next(), parts.next()) {
@@ -231,7 +263,7 @@ fn is_ad_slot(line: &str) -> bool {
         _ => return false,
     };
     let num = |s: &str| (2..=4).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
-    num(a) && num(b) && line.len() <= 40
+    num(a) && num(b)
 }
 
 fn is_furniture(line: &str) -> bool {

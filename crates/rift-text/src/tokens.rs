@@ -30,17 +30,41 @@ impl Token {
         &text[self.start..self.end]
     }
     /// True for a word whose first char is upper-case.
+    #[inline]
     pub fn is_capitalized(&self, text: &str) -> bool {
-        self.kind == TokenKind::Word
-            && text[self.start..]
+        if self.kind != TokenKind::Word {
+            return false;
+        }
+        match text.as_bytes().get(self.start) {
+            Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => text[self.start..]
                 .chars()
                 .next()
-                .is_some_and(char::is_uppercase)
+                .is_some_and(char::is_uppercase),
+        }
     }
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        // General Punctuation (curly quotes, dashes) has no letter or digit: skip the tables
+        !matches!(c, '\u{2000}'..='\u{206f}') && c.is_alphanumeric()
+    }
+}
+
+/// The char at byte `p` of `s` (a char boundary) and its length; ASCII without decoding.
+#[inline]
+fn char_at(s: &str, p: usize) -> (char, usize) {
+    match s.as_bytes().get(p) {
+        Some(&b) if b.is_ascii() => (char::from(b), 1),
+        _ => {
+            let c = s[p..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+            (c, c.len_utf8())
+        }
+    }
 }
 
 /// Tokenizes `text[range]`, appending to `out` (cleared first). Offsets are into `text`.
@@ -48,53 +72,56 @@ pub fn tokenize(text: &str, range: Range, out: &mut Vec<Token>) {
     out.clear();
     let s = &text[range.clone()];
     let base = range.start;
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let n = s.len();
+    let mut p = 0;
+    while p < n {
+        let (c, w) = char_at(s, p);
         if c.is_whitespace() {
+            p += w;
             continue;
         }
-        if is_word_char(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if is_word_char(d) {
-                    end = j + d.len_utf8();
-                    it.next();
-                    continue;
-                }
-                // Inner joiners: keep "isn't", "Iran’s", "well-known", "U.S." together.
-                if matches!(d, '\'' | '’' | '-' | '.') {
-                    let after = s[j + d.len_utf8()..].chars().next();
-                    let joins = match d {
-                        '.' => {
-                            // "U.S." / "p.m.": single letters separated by dots.
-                            let word = &s[i..j];
-                            let last_seg = word.rsplit('.').next().unwrap_or(word);
-                            let _ = after;
-                            last_seg.chars().count() == 1
-                                && last_seg.chars().all(char::is_alphanumeric)
-                        }
-                        _ => after.is_some_and(is_word_char),
-                    };
-                    if joins {
-                        end = j + d.len_utf8();
-                        it.next();
-                        continue;
-                    }
-                }
-                break;
-            }
+        if !is_word_char(c) {
             out.push(Token {
-                start: base + i,
-                end: base + end,
-                kind: TokenKind::Word,
-            });
-        } else {
-            out.push(Token {
-                start: base + i,
-                end: base + i + c.len_utf8(),
+                start: base + p,
+                end: base + p + w,
                 kind: TokenKind::Punct,
             });
+            p += w;
+            continue;
         }
+        let i = p;
+        // `end` is always the byte after the last char taken into the word
+        let mut end = p + w;
+        while end < n {
+            let (d, dw) = char_at(s, end);
+            if is_word_char(d) {
+                end += dw;
+                continue;
+            }
+            // Inner joiners: keep "isn't", "Iran’s", "well-known", "U.S." together.
+            if matches!(d, '\'' | '’' | '-' | '.') {
+                let joins = match d {
+                    '.' => {
+                        // "U.S." / "p.m.": single letters separated by dots.
+                        let word = &s[i..end];
+                        let last_seg = word.rsplit('.').next().unwrap_or(word);
+                        last_seg.chars().count() == 1 && last_seg.chars().all(char::is_alphanumeric)
+                    }
+                    _ => end + dw < n && is_word_char(char_at(s, end + dw).0),
+                };
+                if joins {
+                    end += dw;
+                    continue;
+                }
+            }
+            break;
+        }
+        out.push(Token {
+            start: base + i,
+            end: base + end,
+            kind: TokenKind::Word,
+        });
+        p = end;
     }
 }
 
@@ -106,6 +133,13 @@ mod tests {
         let mut v = Vec::new();
         tokenize(s, 0..s.len(), &mut v);
         v.iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn word_chars_are_alphanumeric() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
