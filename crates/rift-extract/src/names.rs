@@ -182,7 +182,10 @@ const PLACES: &[&str] = &[
 
 /// Whether a capitalised phrase is exactly a well-known place.
 pub fn is_place(phrase: &str) -> bool {
-    PLACES.contains(&phrase)
+    static SET: std::sync::OnceLock<crate::words::WordTable<()>> = std::sync::OnceLock::new();
+    let set = SET
+        .get_or_init(|| crate::words::WordTable::new(PLACES.iter().map(|p| (p.to_string(), ()))));
+    set.get(phrase).is_some()
 }
 
 fn strip_possessive(w: &str) -> &str {
@@ -229,9 +232,14 @@ pub fn person_tokens(
             return None;
         }
         // (`A.` of `Julie A. Diaz` is an initial: one letter)
-        if w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
-            && w.chars().filter(|c| c.is_alphabetic()).count() > 1
-        {
+        let acronym = if w.is_ascii() {
+            w.bytes().all(|c| !c.is_ascii_lowercase())
+                && w.bytes().filter(u8::is_ascii_alphabetic).count() > 1
+        } else {
+            w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+                && w.chars().filter(|c| c.is_alphabetic()).count() > 1
+        };
+        if acronym {
             return None; // acronyms: IRGC, US, MEK
         }
     }
