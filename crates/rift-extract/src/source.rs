@@ -270,6 +270,11 @@ fn subject_phrase(
             TokenKind::Punct => {
                 matches!(w, "&" | "[" | "]" | "-")
                     || crate::words::abbrev_dot(text, toks, start - 1)
+                    // `12% of Democrats say`
+                    || w == "%"
+                        && start >= lo + 2
+                        && toks[start - 2].end == t.start
+                        && word(text, &toks[start - 2]).bytes().all(|b| b.is_ascii_digit() || b == b'.')
             }
         };
         if !ok {

@@ -218,6 +218,8 @@ fn quantities_and_relative_pronouns_are_sources() {
     let st = extract("About 47 percent said they would vote for Clinton in November.");
     let s = find(&st, "they would vote");
     assert!(s.source.text.ends_with("percent"), "{:?}", s.source.text);
+    let st = extract("Among likely voters, 12% of Democrats say they will vote for Trump.");
+    assert_eq!(find(&st, "they will vote").source.text, "12% of Democrats");
 
     let st = extract(
         "The voters in Iowa liked Matt Borges, who predicted that about one-third of the vote will be cast early.",
