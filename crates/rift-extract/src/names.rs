@@ -19,7 +19,7 @@ use crate::words::{has, listed, BREAK, ORG_WORDS, OUTLET_HEADS, TITLES};
 #[derive(Debug, Default)]
 pub struct Names {
     /// Lower-cased surname → longest full name ending with it.
-    by_last: HashMap<String, String>,
+    by_last: HashMap<String, String, crate::words::FxBuild>,
     /// (byte position, outlet name) in text order.
     outlets: Vec<(usize, String)>,
 }
@@ -246,6 +246,38 @@ pub fn person_tokens(
     Some(a..b)
 }
 
+/// Calls `f` with `w.to_lowercase()`, without allocating for short ASCII words.
+fn with_lower<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
+    let b = w.as_bytes();
+    if b.len() <= 32 && w.is_ascii() {
+        let mut buf = [0u8; 32];
+        let l = &mut buf[..b.len()];
+        l.copy_from_slice(b);
+        l.make_ascii_lowercase();
+        // ASCII in, ASCII out
+        if let Ok(l) = std::str::from_utf8(l) {
+            return f(l);
+        }
+    }
+    f(&w.to_lowercase())
+}
+
+/// `s.split_whitespace().count()`, by byte for ASCII text.
+fn word_count(s: &str) -> usize {
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        // char::is_whitespace on ASCII: tab, line feed, vertical tab, form feed, return, space
+        let ws = matches!(b, b'\t'..=b'\r' | b' ');
+        n += usize::from(!ws && !in_word);
+        in_word = !ws;
+    }
+    n
+}
+
 fn join(text: &str, toks: &[Token], r: std::ops::Range<usize>) -> String {
     let s = &text[toks[r.start].start..toks[r.end - 1].end];
     strip_possessive(s).to_string()
@@ -289,11 +321,9 @@ impl Names {
     /// the mention itself.
     pub fn full_name(&self, mention: &str) -> String {
         let m = strip_possessive(mention.trim());
-        let last = m.split_whitespace().next_back().unwrap_or(m).to_lowercase();
-        match self.by_last.get(&last) {
-            Some(full) if full.split_whitespace().count() >= m.split_whitespace().count() => {
-                full.clone()
-            }
+        let last = m.split_whitespace().next_back().unwrap_or(m);
+        match with_lower(last, |l| self.by_last.get(l)) {
+            Some(full) if word_count(full) >= word_count(m) => full.clone(),
             _ => m.to_string(),
         }
     }
@@ -309,13 +339,32 @@ impl Names {
 
     /// True when a single capitalised word is a known surname.
     pub fn is_known_surname(&self, w: &str) -> bool {
-        self.by_last
-            .contains_key(&strip_possessive(w).to_lowercase())
+        with_lower(strip_possessive(w), |l| self.by_last.contains_key(l))
     }
 
     /// The last outlet named before byte `pos`.
     pub fn last_outlet_before(&self, pos: usize) -> Option<&str> {
         let i = self.outlets.partition_point(|(p, _)| *p < pos);
         i.checked_sub(1).map(|i| self.outlets[i].1.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_count_is_split_whitespace_count() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " Hermidas  Bavand ",
+            "a\tb\nc\x0bd\x0ce\rf",
+            "Jean-Luc\u{a0}Picard",
+            "Mr. O’Neil ",
+        ] {
+            assert_eq!(word_count(s), s.split_whitespace().count(), "{s:?}");
+        }
     }
 }

@@ -39,7 +39,16 @@ pub fn find_quotes(text: &str, range: Range) -> Vec<Quote> {
     // No per-paragraph buffer: most characters are not quote marks, and the neighbours of a
     // mark are decoded from the string around it.
     let mut skip = false;
-    for (i, c) in s.char_indices() {
+    let bytes = s.as_bytes();
+    for i in 0..bytes.len() {
+        // Every mark starts with one of four bytes (`"`, `'`, and the lead bytes of U+00AB/BB
+        // and U+2018-201E); those bytes always start a char, so only they are decoded.
+        if !matches!(bytes[i], b'"' | b'\'' | 0xc2 | 0xe2) {
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else {
+            continue;
+        };
         if !matches!(c, '“' | '„' | '«' | '”' | '»' | '"' | '‘' | '’' | '\'') {
             continue;
         }
