@@ -73,8 +73,13 @@ pub fn tokenize(text: &str, range: Range, out: &mut Vec<Token>) {
     let s = &text[range.clone()];
     let base = range.start;
     let n = s.len();
+    let bytes = s.as_bytes();
     let mut p = 0;
     while p < n {
+        if bytes[p] == b' ' {
+            p += 1;
+            continue;
+        }
         let (c, w) = char_at(s, p);
         if c.is_whitespace() {
             p += w;
@@ -93,6 +98,10 @@ pub fn tokenize(text: &str, range: Range, out: &mut Vec<Token>) {
         // `end` is always the byte after the last char taken into the word
         let mut end = p + w;
         while end < n {
+            if bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+                continue;
+            }
             let (d, dw) = char_at(s, end);
             if is_word_char(d) {
                 end += dw;
