@@ -270,6 +270,7 @@ fn subject_phrase(
             TokenKind::Punct => {
                 matches!(w, "&" | "[" | "]" | "-")
                     || crate::words::abbrev_dot(text, toks, start - 1)
+                    || numeric_slash(text, toks, start - 1)
                     // `12% of Democrats say`
                     || w == "%"
                         && start >= lo + 2
@@ -581,6 +582,7 @@ pub fn phrase_after(
             TokenKind::Punct => {
                 matches!(w, "&" | "[" | "]" | "-" | "(" | ")")
                     || crate::words::abbrev_dot(text, toks, end)
+                    || numeric_slash(text, toks, end)
             }
         };
         if !ok {
@@ -593,6 +595,19 @@ pub fn phrase_after(
         return None;
     }
     typed(text, toks, from, end, names)
+}
+
+/// True when token `k` is a `/` inside a number such as `9/11` or `24/7` (no spaces, digits on
+/// both sides): part of a noun phrase (`9/11 widow Terry Strada`), not a break.
+fn numeric_slash(text: &str, toks: &[Token], k: usize) -> bool {
+    let digits = |t: &Token| word(text, t).bytes().all(|b| b.is_ascii_digit());
+    word(text, &toks[k]) == "/"
+        && k > 0
+        && k + 1 < toks.len()
+        && toks[k - 1].end == toks[k].start
+        && toks[k].end == toks[k + 1].start
+        && digits(&toks[k - 1])
+        && digits(&toks[k + 1])
 }
 
 /// Cuts a phrase at the first relative/participle marker or comma (`Arman daily affiliated to …`).

@@ -220,6 +220,14 @@ fn quantities_and_relative_pronouns_are_sources() {
     assert!(s.source.text.ends_with("percent"), "{:?}", s.source.text);
     let st = extract("Among likely voters, 12% of Democrats say they will vote for Trump.");
     assert_eq!(find(&st, "they will vote").source.text, "12% of Democrats");
+    // a number with a slash stays in the phrase
+    let st = extract(
+        "“We will fight this veto in every court of the land for as long as it takes,” said 9/11 widow Terry Strada.",
+    );
+    assert_eq!(
+        find(&st, "We will fight").source.text,
+        "9/11 widow Terry Strada"
+    );
 
     let st = extract(
         "The voters in Iowa liked Matt Borges, who predicted that about one-third of the vote will be cast early.",
