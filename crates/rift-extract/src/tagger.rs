@@ -47,7 +47,9 @@ pub enum TaggerError {
 pub struct TaggerModel {
     bits: u32,
     scale: f32,
-    weights: Vec<i8>,
+    /// The `i8` weights as bytes: the built-in model borrows them from the binary (no 4 MiB
+    /// copy at start-up).
+    weights: std::borrow::Cow<'static, [u8]>,
 }
 
 static BUILTIN: &[u8] = include_bytes!("../model/tagger.bin");
@@ -56,25 +58,23 @@ impl TaggerModel {
     /// The model compiled into the binary (PolNeAR train).
     pub fn builtin() -> &'static TaggerModel {
         static M: std::sync::OnceLock<TaggerModel> = std::sync::OnceLock::new();
-        M.get_or_init(|| TaggerModel::from_bytes(BUILTIN).expect("built-in tagger model"))
+        M.get_or_init(|| {
+            let (bits, scale) = header(BUILTIN).expect("built-in tagger model");
+            TaggerModel {
+                bits,
+                scale,
+                weights: std::borrow::Cow::Borrowed(&BUILTIN[16..]),
+            }
+        })
     }
 
     /// Reads a model written by [`TaggerModel::to_bytes`].
     pub fn from_bytes(b: &[u8]) -> Result<Self, TaggerError> {
-        if b.len() < 16 || &b[..8] != MAGIC {
-            return Err(TaggerError::Format);
-        }
-        let bits = u32::from_le_bytes(b[8..12].try_into().map_err(|_| TaggerError::Format)?);
-        let scale = f32::from_le_bytes(b[12..16].try_into().map_err(|_| TaggerError::Format)?);
-        let n = (1usize << bits) * ROW;
-        if bits > 24 || b.len() != 16 + n {
-            return Err(TaggerError::Format);
-        }
-        let weights = b[16..].iter().map(|&v| v as i8).collect();
+        let (bits, scale) = header(b)?;
         Ok(TaggerModel {
             bits,
             scale,
-            weights,
+            weights: std::borrow::Cow::Owned(b[16..].to_vec()),
         })
     }
 
@@ -84,7 +84,7 @@ impl TaggerModel {
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&self.bits.to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
-        out.extend(self.weights.iter().map(|&w| w as u8));
+        out.extend_from_slice(&self.weights);
         out
     }
 
@@ -128,7 +128,7 @@ impl TaggerModel {
                 continue;
             };
             for t in 0..ROW {
-                score[t] += i16::from(row[t]);
+                score[t] += i16::from(row[t] as i8);
             }
         }
         score
@@ -169,6 +169,19 @@ impl Feats {
     fn as_slice(&self) -> &[u32] {
         &self.ids[..self.n.min(MAX_FEATS)]
     }
+}
+
+/// The table size (bits) and scale of a model's bytes, checked against their length.
+fn header(b: &[u8]) -> Result<(u32, f32), TaggerError> {
+    if b.len() < 16 || &b[..8] != MAGIC {
+        return Err(TaggerError::Format);
+    }
+    let bits = u32::from_le_bytes(b[8..12].try_into().map_err(|_| TaggerError::Format)?);
+    let scale = f32::from_le_bytes(b[12..16].try_into().map_err(|_| TaggerError::Format)?);
+    if bits > 24 || b.len() != 16 + (1usize << bits) * ROW {
+        return Err(TaggerError::Format);
+    }
+    Ok((bits, scale))
 }
 
 /// The highest-scoring tag that may follow `prev` (`I-X` only after `B-X` or `I-X`).
@@ -470,12 +483,12 @@ impl Trainer {
         let scale = max / f32::from(i8::MAX);
         let weights = avg
             .iter()
-            .map(|v| (v / scale).round().clamp(-127.0, 127.0) as i8)
+            .map(|v| (v / scale).round().clamp(-127.0, 127.0) as i8 as u8)
             .collect();
         TaggerModel {
             bits: self.bits,
             scale,
-            weights,
+            weights: std::borrow::Cow::Owned(weights),
         }
     }
 }
