@@ -1143,6 +1143,24 @@ impl Extractor {
                 return Some((toks[k].start..toks[k + 1].end, "according to", src));
             }
         }
+        // As X put it, “…
+        let mut e = hi;
+        while e > lo && matches!(toks[e - 1].text(text), "," | ":") {
+            e -= 1;
+        }
+        if e >= lo + 4
+            && toks[e - 1].text(text) == "it"
+            && matches!(toks[e - 2].text(text), "put" | "puts")
+        {
+            if let Some(a) = (lo..e - 2)
+                .rev()
+                .find(|&j| toks[j].text(text).eq_ignore_ascii_case("as"))
+            {
+                if let Some(src) = phrase_after(text, toks, a + 1, e - 2, names) {
+                    return Some((toks[e - 2].start..toks[e - 1].end, "put it", src));
+                }
+            }
+        }
         // cue within the last few tokens (widening this to 12 for verbs with an addressee,
         // `Trump told the Washington Post in a written statement, “…`, lost more mixed quotes
         // than it found on train)

@@ -214,6 +214,14 @@ fn seem_to_and_a_cue_verb_is_one_cue_with_a_source() {
 }
 
 #[test]
+fn as_x_put_it_credits_the_quote() {
+    let st = extract("As The Post's Dana Milbank puts it, “The party is over.”");
+    let s = find(&st, "The party is over");
+    assert_eq!(s.source.text, "The Post's Dana Milbank");
+    assert_eq!(s.cue.as_ref().unwrap().text, "puts it");
+}
+
+#[test]
 fn quantities_and_relative_pronouns_are_sources() {
     let st = extract("About 47 percent said they would vote for Clinton in November.");
     let s = find(&st, "they would vote");
