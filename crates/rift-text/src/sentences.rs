@@ -18,6 +18,28 @@ const ABBREVIATIONS: &[&str] = &[
     "vs", "etc", "inc", "corp", "ltd", "co", "mt", "ft", "ave", "approx", "dept", "est", "fig",
 ];
 
+/// The first `.`, `!` or `?` in `bytes` at or after `from` (`bytes.len()` when none), 8 bytes
+/// at a time.
+fn next_terminator(bytes: &[u8], mut from: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let has = |x: u64, c: u8| {
+        let v = x ^ (LO * u64::from(c));
+        v.wrapping_sub(LO) & !v & HI != 0
+    };
+    while let Some(c) = bytes.get(from..from + 8) {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or([b'.'; 8]));
+        if has(x, b'.') || has(x, b'!') || has(x, b'?') {
+            break;
+        }
+        from += 8;
+    }
+    while from < bytes.len() && !matches!(bytes[from], b'.' | b'!' | b'?') {
+        from += 1;
+    }
+    from
+}
+
 fn is_close_char(c: char) -> bool {
     matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
 }
@@ -38,7 +60,10 @@ impl Segmenter {
         let mut start = 0usize;
         let mut i = 0usize;
         while i < s.len() {
-            let b = bytes[i];
+            i = next_terminator(bytes, i);
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
             if matches!(b, b'.' | b'!' | b'?') {
                 // extend over repeated terminators and closing quotes/brackets
                 let mut j = i + 1;
