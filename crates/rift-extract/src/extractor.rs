@@ -1106,7 +1106,7 @@ impl Extractor {
         if hi <= lo + 2 {
             return None;
         }
-        let src = sentence_start_subject(text, toks, lo, hi, names)?;
+        let src = sentence_start_subject(text, toks, lo, hi, names, &self.lexicon)?;
         // the subject is followed by a verb-like word, not more of a list or a heading
         if src.end >= hi || src.pronoun && src.kind == SourceType::Unknown {
             return None;
@@ -1206,7 +1206,7 @@ impl Extractor {
             let cue = toks[k].start..toks[k + n - 1].end;
             let src = if cw.form == CueForm::Participle {
                 subject_before(text, toks, lo, k, names)
-                    .or_else(|| sentence_start_subject(text, toks, lo, k, names))
+                    .or_else(|| sentence_start_subject(text, toks, lo, k, names, &self.lexicon))
             } else {
                 subject_before(text, toks, lo, k, names).or_else(|| {
                     // `It added, "We want no part …"`: the organisation just named
@@ -2092,7 +2092,7 @@ impl Extractor {
                             })
                     })
                     .flatten();
-                credit.or_else(|| sentence_start_subject(text, toks, lo, k, names))
+                credit.or_else(|| sentence_start_subject(text, toks, lo, k, names, &self.lexicon))
             } else {
                 None
             }?;
@@ -2246,14 +2246,16 @@ impl Extractor {
         }
         let src = match subject_before(text, toks, lo, subj_at, names) {
             Some(s) => s,
-            None if subj_at < k => sentence_start_subject(text, toks, lo, subj_at, names)?,
+            None if subj_at < k => {
+                sentence_start_subject(text, toks, lo, subj_at, names, &self.lexicon)?
+            }
             // `Sexton was quick to point out that …`, `held a briefing to brag that …`: the
             // sentence's subject, when no comma intervenes.
             None if prev_w == "to"
                 && !cw.weak
                 && !(lo..k).any(|j| matches!(toks[j].text(text), "," | ";" | ":")) =>
             {
-                sentence_start_subject(text, toks, lo, k, names)
+                sentence_start_subject(text, toks, lo, k, names, &self.lexicon)
                     .filter(|p| !matches!(toks[p.start].text(text), "It" | "it" | "There"))?
             }
             None => {
@@ -2263,8 +2265,9 @@ impl Extractor {
                     j -= 1;
                 }
                 if j > lo && matches!(toks[j - 1].text(text), "and" | "but") {
-                    leading_subject(text, toks, lo, j - 1, names)
-                        .or_else(|| sentence_start_subject(text, toks, lo, j - 1, names))?
+                    leading_subject(text, toks, lo, j - 1, names).or_else(|| {
+                        sentence_start_subject(text, toks, lo, j - 1, names, &self.lexicon)
+                    })?
                 } else if cw.form == CueForm::Finite
                     && !cw.weak
                     && !cw.object
@@ -3160,6 +3163,7 @@ fn sentence_start_subject(
     lo: usize,
     hi: usize,
     names: &Names,
+    lexicon: &Lexicon,
 ) -> Option<SourcePhrase> {
     let mut a = lo;
     let first = toks.get(a)?.text(text);
@@ -3179,7 +3183,12 @@ fn sentence_start_subject(
         let w = toks[j].text(text);
         toks[j].kind == TokenKind::Word
             && (w.len() > 4 && w.ends_with("ed") && w.bytes().all(|b| b.is_ascii_lowercase())
-                || is_irregular_past(w))
+                || is_irregular_past(w)
+                // `The Clinton Foundation [describes] itself …`
+                || w.bytes().all(|b| b.is_ascii_lowercase())
+                    && lexicon
+                        .get(w)
+                        .is_some_and(|c| c.form == CueForm::Finite && !c.weak))
             && !crate::source::is_determiner(toks[j - 1].text(text))
     });
     phrase_after(text, toks, a, verb.unwrap_or(hi), names)

@@ -214,6 +214,14 @@ fn seem_to_and_a_cue_verb_is_one_cue_with_a_source() {
 }
 
 #[test]
+fn a_colon_paragraph_credits_the_quote_paragraph_after_it() {
+    let st = extract(
+        "The Clinton Foundation describes itself in the following way:\n\n“We work to improve global health and to fight poverty in many countries.”",
+    );
+    assert_eq!(find(&st, "We work").source.text, "The Clinton Foundation");
+}
+
+#[test]
 fn as_x_put_it_credits_the_quote() {
     let st = extract("As The Post's Dana Milbank puts it, “The party is over.”");
     let s = find(&st, "The party is over");
