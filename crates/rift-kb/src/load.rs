@@ -133,7 +133,8 @@ impl Project {
             let text = read(&issues_file)?;
             let raw: RawIssues = parse(&text, &issues_file)?;
             for t in raw.issue {
-                let (issue, origin) = table_into::<IssueConfig>(t, &text, &issues_file, "issue")?;
+                let (issue, origin) =
+                    table_into::<IssueConfig>(t, &Lines::new(&text), &issues_file, "issue")?;
                 issues.push(issue);
                 origins.issues.push(origin);
             }
@@ -184,24 +185,25 @@ const TIE_KEYS: [&str; 7] = [
 
 fn add_kb_file(kb: &mut Kb, origins: &mut Origins, text: &str, file: &Path) -> Result<(), KbError> {
     let raw: RawKb = parse(text, file)?;
+    let lines = Lines::new(text);
     for t in raw.faction {
-        let (v, o) = table_into::<Faction>(t, text, file, "faction")?;
+        let (v, o) = table_into::<Faction>(t, &lines, file, "faction")?;
         kb.factions.push(v);
         origins.factions.push(o);
     }
     for t in raw.actor {
-        let (v, o) = table_into::<Actor>(t, text, file, "actor")?;
+        let (v, o) = table_into::<Actor>(t, &lines, file, "actor")?;
         kb.actors.push(v);
         origins.actors.push(o);
     }
     for t in raw.outlet {
-        let (v, o) = table_into::<Outlet>(t, text, file, "outlet")?;
+        let (v, o) = table_into::<Outlet>(t, &lines, file, "outlet")?;
         kb.outlets.push(v);
         origins.outlets.push(o);
     }
     for t in raw.tie {
         // `Tie` flattens its subject, so serde cannot reject stray keys itself.
-        let line = line_of(text, t.span().start);
+        let line = lines.of(t.span().start);
         let table = t.get_ref();
         if let Some(k) = table.keys().find(|k| !TIE_KEYS.contains(&k.as_str())) {
             return Err(KbError::Parse {
@@ -221,7 +223,7 @@ fn add_kb_file(kb: &mut Kb, origins: &mut Origins, text: &str, file: &Path) -> R
                     .to_string(),
             });
         }
-        let (v, o) = table_into::<Tie>(t, text, file, "tie")?;
+        let (v, o) = table_into::<Tie>(t, &lines, file, "tie")?;
         kb.ties.push(v);
         origins.ties.push(o);
     }
@@ -245,11 +247,11 @@ fn parse<T: DeserializeOwned>(text: &str, file: &Path) -> Result<T, KbError> {
 
 fn table_into<T: DeserializeOwned>(
     t: Spanned<Table>,
-    text: &str,
+    lines: &Lines,
     file: &Path,
     what: &str,
 ) -> Result<(T, Origin), KbError> {
-    let line = line_of(text, t.span().start);
+    let line = lines.of(t.span().start);
     let mut value = Value::Table(t.into_inner());
     dates_to_strings(&mut value);
     let v = value.try_into::<T>().map_err(|e| KbError::Parse {
@@ -282,6 +284,27 @@ fn dates_to_strings(v: &mut Value) {
     }
 }
 
+/// The line numbers of one file's byte offsets: the offset of every `\n`, found once (instead
+/// of counting the newlines before each table again: quadratic in the file's length).
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn new(text: &str) -> Lines {
+        Lines(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i)
+                .collect(),
+        )
+    }
+
+    /// [`line_of`] this text at `pos`.
+    fn of(&self, pos: usize) -> usize {
+        self.0.partition_point(|&n| n < pos) + 1
+    }
+}
+
 /// 1-based line number of byte offset `pos` in `text`.
 pub(crate) fn line_of(text: &str, pos: usize) -> usize {
     let pos = pos.min(text.len());
@@ -290,4 +313,26 @@ pub(crate) fn line_of(text: &str, pos: usize) -> usize {
         .filter(|&&b| b == b'\n')
         .count()
         + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_newline_index_gives_the_counted_line_numbers() {
+        for text in [
+            "",
+            "a",
+            "\n",
+            "a\nb",
+            "[[actor]]\nid = 'x'\n\n[[tie]]\n",
+            "\n\nx\n",
+        ] {
+            let lines = Lines::new(text);
+            for pos in 0..text.len() + 3 {
+                assert_eq!(lines.of(pos), line_of(text, pos), "{text:?} {pos}");
+            }
+        }
+    }
 }
