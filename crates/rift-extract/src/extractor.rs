@@ -1107,6 +1107,13 @@ impl Extractor {
             return None;
         }
         let src = sentence_start_subject(text, toks, lo, hi, names, &self.lexicon)?;
+        // `Rep. Trey Gowdy: “…`, `Former secretary of state Hillary Rodham Clinton: “…`: a
+        // person's name alone is a speaker label
+        if src.end >= hi && src.start == lo && src.kind == SourceType::Person && src.name.is_some()
+        {
+            let cue = toks[hi].start..toks[hi].end;
+            return Some((cue, "colon", src));
+        }
         // the subject is followed by a verb-like word, not more of a list or a heading
         if src.end >= hi || src.pronoun && src.kind == SourceType::Unknown {
             return None;

@@ -222,6 +222,22 @@ fn a_colon_paragraph_credits_the_quote_paragraph_after_it() {
 }
 
 #[test]
+fn a_name_before_a_colon_is_a_speaker_label() {
+    let st = extract(
+        "Rep. Trey Gowdy: “This is a disgrace for the department and for the country and everyone in it.”",
+    );
+    assert_eq!(
+        find(&st, "This is a disgrace").source.text,
+        "Rep. Trey Gowdy"
+    );
+    // a topic before a colon is not
+    let st = extract(
+        "Iran and negotiations: “This is a disgrace for the department and for the country.”",
+    );
+    assert!(st.iter().all(|s| s.source.text.is_empty()), "{st:#?}");
+}
+
+#[test]
 fn as_x_put_it_credits_the_quote() {
     let st = extract("As The Post's Dana Milbank puts it, “The party is over.”");
     let s = find(&st, "The party is over");
