@@ -11,6 +11,7 @@
 
 mod article;
 mod config;
+pub mod hash;
 mod offsets;
 mod statement;
 

@@ -972,35 +972,7 @@ static LISTS: [&[&str]; 10] = [
     NP_CUTTERS,
 ];
 
-/// A small multiplicative hasher (FxHash) for short word keys: the word look-ups are on the hot
-/// path and need no DoS resistance.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// Hash-map builder using [`FxHasher`].
-pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+pub use rift_core::hash::FxBuild;
 
 struct Index {
     /// word → one bit per list of [`LISTS`].

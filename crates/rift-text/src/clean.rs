@@ -138,7 +138,9 @@ impl Cleaner {
     /// Classifies `text` line by line.
     pub fn layout(&self, text: &str) -> Layout {
         let mut layout = Layout::default();
-        let mut seen: std::collections::HashSet<&str, LineHash> = Default::default();
+        // FxHash: SipHash over every line was a fifth of the layout's cost
+        let mut seen: std::collections::HashSet<&str, rift_core::hash::FxBuild> =
+            Default::default();
         let mut offset = 0usize;
         let mut first_text_line = true;
         for line in text.split_inclusive('\n') {
@@ -221,35 +223,6 @@ fn words_at_most(s: &str, n: usize) -> bool {
         .nth(n)
         .is_none()
 }
-
-/// A fast hasher for the repeated-line set: lines need no DoS resistance, and SipHash over
-/// every line was a fifth of [`Cleaner::layout`].
-#[derive(Default, Clone, Copy)]
-struct LineHasher(u64);
-
-impl std::hash::Hasher for LineHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type LineHash = std::hash::BuildHasherDefault<LineHasher>;
 
 fn is_ad_slot(line: &str) -> bool {
     // "728 x 90", "300×250", "Advertisement 728x90"
