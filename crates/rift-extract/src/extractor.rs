@@ -3024,31 +3024,14 @@ fn clause_start(text: &str, toks: &[Token], c: usize) -> bool {
             .find(|&j| !toks[j].is_capitalized(text))
             .is_some_and(|j| {
                 let n = toks[j].text(text);
-                matches!(
-                    n,
-                    "is" | "was"
-                        | "has"
-                        | "had"
-                        | "will"
-                        | "would"
-                        | "can"
-                        | "could"
-                        | "should"
-                        | "may"
-                        | "might"
-                        | "must"
-                        | "does"
-                        | "did"
-                        | "are"
-                        | "were"
-                        | "have"
-                ) || (toks[j].kind == TokenKind::Word
-                    && !has(BREAK, n)
-                    && !n.ends_with("ly")
-                    && !matches!(
-                        n,
-                        "well" | "very" | "much" | "better" | "best" | "personally"
-                    ))
+                crate::words::is_auxiliary(n)
+                    || (toks[j].kind == TokenKind::Word
+                        && !has(BREAK, n)
+                        && !n.ends_with("ly")
+                        && !matches!(
+                            n,
+                            "well" | "very" | "much" | "better" | "best" | "personally"
+                        ))
             });
     }
     w.bytes().all(|b| b.is_ascii_digit())

@@ -82,26 +82,7 @@ fn subject_phrase(
     // `senators will all support`) is not the subject
     if end > lo + 1
         && matches!(word(text, &toks[end - 1]), "both" | "all" | "each")
-        && matches!(
-            word(text, &toks[end - 2]),
-            "has"
-                | "have"
-                | "had"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "should"
-                | "may"
-                | "might"
-                | "must"
-                | "are"
-                | "were"
-                | "is"
-                | "was"
-                | "do"
-                | "did"
-        )
+        && crate::words::is_auxiliary(word(text, &toks[end - 2]))
     {
         end -= 2;
         while end > lo && is_word(&toks[end - 1]) && has(SKIPPABLE, word(text, &toks[end - 1])) {

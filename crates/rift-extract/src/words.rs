@@ -1278,6 +1278,30 @@ pub fn has(list: &[&str], w: &str) -> bool {
     listed(list, &w.to_lowercase())
 }
 
+/// A finite auxiliary or modal (`is`, `has`, `will`, `could`, `did` …): what follows a subject.
+pub fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+    )
+}
+
 /// True when token `k` is the full stop of a title abbreviation (`Mr.`, `Sen.`, `Gov.`), which
 /// the tokenizer splits off: it belongs to the name, it does not end a sentence.
 pub fn abbrev_dot(text: &str, toks: &[rift_text::Token], k: usize) -> bool {
