@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind, StartKind};
+use rift_core::hash::FxBuild;
 use rift_core::{
     ActorKind, Article, CharIndex, Date, OutletRef, Source, SourceType, Statement, TieSubject,
 };
@@ -243,31 +244,6 @@ struct SourceKey<'s> {
     kind: SourceType,
     date: Option<Date>,
 }
-
-/// FxHash (rustc's): the memo's keys are a few short strings, hashed once per statement.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut h = self.0;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 
 /// A mention text with what several resolution steps need from it, computed once.
 struct Parsed<'a> {
