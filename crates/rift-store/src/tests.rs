@@ -602,6 +602,83 @@ fn upgraded_fixture(name: &str, dir: &std::path::Path) -> Store {
 }
 
 #[test]
+fn upgrades_the_committed_version_6_database() {
+    // `fixtures/v6-seed.db`: the seed ingested with the iran-2019 project by rift `6629eae`
+    // (schema version 6: statements as columns, with the three indexes version 7 drops).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v6-seed.db");
+    std::fs::copy(
+        format!("{}/fixtures/v6-seed.db", env!("CARGO_MANIFEST_DIR")),
+        &path,
+    )
+    .unwrap();
+    type Row = (
+        String,
+        String,
+        i64,
+        i64,
+        String,
+        Option<String>,
+        Option<String>,
+    );
+    let rows_sql = "SELECT kind, text, start, \"end\", source_text, source_name, source_actor
+                    FROM statements ORDER BY article_id, ordinal";
+    let read_rows = |conn: &rusqlite::Connection| -> Vec<Row> {
+        conn.prepare(rows_sql)
+            .unwrap()
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            })
+            .unwrap()
+            .map(|t| t.unwrap())
+            .collect()
+    };
+    let before = read_rows(&rusqlite::Connection::open(&path).unwrap());
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), schema::current_version());
+    assert_eq!(read_rows(&store.conn), before);
+    assert_eq!(before.len(), 24);
+    assert_eq!(count(&store, "articles"), 1);
+    assert_eq!(count(&store, "stances"), 14);
+    assert_eq!(count(&store, "statement_factions"), 14);
+    // the statements read back through the store are the stored rows
+    let got = store.statements(&StatementFilter::default()).unwrap();
+    let texts: Vec<&str> = got.iter().map(|r| r.statement.text.as_str()).collect();
+    let want: Vec<&str> = before.iter().map(|r| r.1.as_str()).collect();
+    assert_eq!(texts, want);
+    assert!(got.iter().any(|r| !r.statement.stance.is_empty()));
+    let ok: String = store
+        .conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+    let indexes: Vec<String> = store
+        .conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert!(
+        !indexes.iter().any(|i| i == "statements_outlet"),
+        "{indexes:?}"
+    );
+    assert!(
+        indexes.iter().any(|i| i == "statements_actor"),
+        "{indexes:?}"
+    );
+}
+
+#[test]
 fn upgrades_the_committed_version_4_database() {
     // `fixtures/v4-seed.db`: the seed ingested with the iran-2019 project by rift `f00a5a1`
     // (schema version 4, with `statements.json`).
