@@ -42,6 +42,18 @@ fn ingest_seed(store: &mut Store) -> (Article, Vec<(Statement, Vec<FactionTag>)>
     (a, sts, id)
 }
 
+/// The names of the database's indexes, sorted.
+fn index_names(store: &Store) -> Vec<String> {
+    store
+        .conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+}
+
 fn count(store: &Store, table: &str) -> i64 {
     store
         .conn
@@ -660,14 +672,7 @@ fn upgrades_the_committed_version_6_database() {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(ok, "ok");
-    let indexes: Vec<String> = store
-        .conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'index'")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap();
+    let indexes = index_names(&store);
     assert!(
         !indexes.iter().any(|i| i == "statements_outlet"),
         "{indexes:?}"
@@ -814,14 +819,7 @@ fn the_issue_and_faction_filters_use_primary_keys_without_the_dropped_indexes() 
             .any(|p| p.contains("SEARCH t USING PRIMARY KEY (statement_id=? AND faction=?)")),
         "{faction:?}"
     );
-    let indexes: Vec<String> = store
-        .conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap();
+    let indexes = index_names(&store);
     for gone in [
         "statements_outlet",
         "stances_issue",
