@@ -36,7 +36,8 @@ pub struct Args {
     /// SQLite database file (created when missing).
     #[arg(long, value_name = "FILE")]
     pub db: PathBuf,
-    /// Worker threads (default: all cores).
+    /// Threads (default: all cores). With 1, reading, the pipeline and the SQLite writer take
+    /// turns on one thread; with more, they overlap on their own threads beside N workers.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
     /// Field mapping for JSONL/CSV inputs, e.g. `text=body,title=headline,published=date`.
@@ -164,11 +165,13 @@ struct DoneBatch {
 
 /// Ingests `paths` into `store` with a built pipeline (also used by `rift demo`).
 ///
-/// Three stages overlap, joined by bounded channels (one batch of slack each, so memory stays
-/// at a few batches whatever the corpus size): a reader thread parses the inputs into batches,
-/// the calling thread runs the pipeline on each batch on the pool, and a writer thread that
-/// borrows `store` finds near-duplicates and writes each batch in one transaction, in input
-/// order. The pool therefore never waits for SQLite or for the input parser.
+/// Three stages: a [`BatchReader`] parses the inputs into batches, [`process_batch`] runs the
+/// pipeline on each batch, and a [`BatchWriter`] finds near-duplicates and writes each batch in
+/// one transaction, in input order. With `threads` = 1 the three run one after the other on
+/// the calling thread, so the run uses one core. Otherwise they overlap, joined by bounded
+/// channels (one batch of slack each, so memory stays at a few batches whatever the corpus
+/// size): a reader thread, the pool (`threads` workers, default all cores) and a writer thread
+/// that borrows `store`, so the pool never waits for SQLite or for the input parser.
 pub fn ingest(
     pipeline: &Pipeline,
     store: &mut Store,
@@ -181,96 +184,144 @@ pub fn ingest(
         store.save_project(&p.kb.factions, &p.kb.actors, &p.kb.outlets, &p.issues)?;
         store.save_ties(&p.kb.ties)?;
     }
-    let pool = crate::cmd::thread_pool(threads)?;
     let done = store.done_inputs()?;
     let mut index = NearDupIndex::new();
     for (id, h) in store.simhashes()? {
         index.insert(id, h);
     }
     let pb = progress();
-    let inputs = Inputs::new(paths, map).skip_done(done);
-    let (read_tx, read_rx) = std::sync::mpsc::sync_channel::<ReadBatch>(1);
-    let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<DoneBatch>(1);
-    let (summary, (resumed, skipped)) = std::thread::scope(|s| {
-        let pb = &pb;
-        let reader = s.spawn(move || read_batches(inputs, strict, pb, read_tx));
-        let writer = s.spawn(move || write_batches(store, index, pb, done_rx));
-        for ReadBatch {
-            batch,
-            rejected,
-            stop,
-        } in read_rx
-        {
-            let records: Vec<Done> = pool.install(|| {
-                batch
-                    .into_par_iter()
-                    .map(|r| {
-                        let h = simhash(&r.article.text);
-                        // The pipeline takes the article (no copy of its text); the writer
-                        // needs only where it came from.
-                        let meta = Meta {
-                            path: r.path,
-                            record: r.record,
-                            language: r.language,
-                        };
-                        let mut p = pipeline.process(r.article);
-                        let content_hash = p.article.content_hash();
-                        let statements = std::mem::take(&mut p.statements)
-                            .into_iter()
-                            .zip(std::mem::take(&mut p.tags))
-                            .collect();
-                        Done {
-                            meta,
-                            p,
-                            simhash: h,
-                            content_hash,
-                            statements,
-                        }
-                    })
-                    .collect()
+    let mut reader = BatchReader {
+        inputs: Inputs::new(paths, map).skip_done(done),
+        strict,
+        pb: &pb,
+        ended: false,
+    };
+    let summary = if threads == Some(1) {
+        let mut writer = BatchWriter {
+            store,
+            index,
+            pb: &pb,
+            summary: Summary::default(),
+        };
+        reader
+            .by_ref()
+            .try_for_each(|b| writer.write(process_batch(pipeline, None, b)))
+            .map(|()| writer.summary)
+    } else {
+        let pool = crate::cmd::thread_pool(threads)?;
+        let (read_tx, read_rx) = std::sync::mpsc::sync_channel::<ReadBatch>(1);
+        let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<DoneBatch>(1);
+        let mut writer = BatchWriter {
+            store,
+            index,
+            pb: &pb,
+            summary: Summary::default(),
+        };
+        std::thread::scope(|s| {
+            let reader = &mut reader;
+            let read = s.spawn(move || {
+                // Stops when the inputs end, after a `--strict` stop, or when the receiver
+                // hung up (a failed writer closed its channel).
+                for b in reader {
+                    if read_tx.send(b).is_err() {
+                        break;
+                    }
+                }
             });
-            let out = DoneBatch {
-                records,
-                rejected,
-                stop,
-            };
-            if done_tx.send(out).is_err() {
-                break; // the writer failed: its error is returned below
+            let write = s.spawn(move || {
+                done_rx
+                    .into_iter()
+                    .try_for_each(|b| writer.write(b))
+                    .map(|()| writer.summary)
+            });
+            for b in read_rx {
+                if done_tx
+                    .send(process_batch(pipeline, Some(&pool), b))
+                    .is_err()
+                {
+                    break; // the writer failed: its error is returned below
+                }
             }
-        }
-        drop(done_tx);
-        let summary = writer.join().expect("ingest writer thread panicked");
-        // A failed writer closed its channel; the reader then stops at its next batch.
-        let counts = reader.join().expect("ingest reader thread panicked");
-        (summary, counts)
-    });
+            drop(done_tx);
+            let summary = write.join().expect("ingest writer thread panicked");
+            read.join().expect("ingest reader thread panicked");
+            summary
+        })
+    };
     if let Some(pb) = &pb {
         pb.finish_and_clear();
     }
     let mut summary = summary?;
-    summary.resumed = resumed;
-    summary.skipped = skipped;
+    summary.resumed = reader.inputs.skipped_done();
+    summary.skipped = reader.inputs.skipped_other();
     Ok(summary)
 }
 
-/// The reader stage: batches of [`BATCH`] articles (or of as many rejections), sent in input
-/// order until the inputs end, `--strict` meets a bad input, or the receiver hangs up. Returns
-/// the records skipped as stored already and those holding no article.
-fn read_batches(
-    mut inputs: Inputs,
-    strict: bool,
-    pb: &Option<indicatif::ProgressBar>,
-    tx: std::sync::mpsc::SyncSender<ReadBatch>,
-) -> (u64, u64) {
-    let say = |line: String| match pb {
-        Some(pb) => pb.println(line),
-        None => eprintln!("{line}"),
+/// Runs the pipeline on one batch, on `pool` when given (else on this thread), and computes
+/// what the writer needs of each article.
+fn process_batch(
+    pipeline: &Pipeline,
+    pool: Option<&rayon::ThreadPool>,
+    ReadBatch {
+        batch,
+        rejected,
+        stop,
+    }: ReadBatch,
+) -> DoneBatch {
+    let one = |r: Record| {
+        let h = simhash(&r.article.text);
+        // The pipeline takes the article (no copy of its text); the writer needs only where it
+        // came from.
+        let meta = Meta {
+            path: r.path,
+            record: r.record,
+            language: r.language,
+        };
+        let mut p = pipeline.process(r.article);
+        let content_hash = p.article.content_hash();
+        let statements = std::mem::take(&mut p.statements)
+            .into_iter()
+            .zip(std::mem::take(&mut p.tags))
+            .collect();
+        Done {
+            meta,
+            p,
+            simhash: h,
+            content_hash,
+            statements,
+        }
     };
-    loop {
+    let records = match pool {
+        Some(pool) => pool.install(|| batch.into_par_iter().map(one).collect()),
+        None => batch.into_iter().map(one).collect(),
+    };
+    DoneBatch {
+        records,
+        rejected,
+        stop,
+    }
+}
+
+/// The reader stage: yields batches of [`BATCH`] articles (or of as many rejections), in input
+/// order, until the inputs end or `--strict` meets a bad input (that batch is the last).
+struct BatchReader<'a> {
+    inputs: Inputs,
+    strict: bool,
+    pb: &'a Option<indicatif::ProgressBar>,
+    ended: bool,
+}
+
+impl Iterator for BatchReader<'_> {
+    type Item = ReadBatch;
+
+    fn next(&mut self) -> Option<ReadBatch> {
+        if self.ended {
+            return None;
+        }
         let mut batch: Vec<Record> = Vec::with_capacity(BATCH);
         let mut rejected: Vec<rift_ingest::InputError> = Vec::new();
         let mut stop = false;
-        for item in inputs.by_ref() {
+        for item in self.inputs.by_ref() {
             match item {
                 Item::Article(a) => {
                     batch.push(*a);
@@ -279,9 +330,13 @@ fn read_batches(
                     }
                 }
                 Item::Error(e) => {
-                    say(format!("rift: {e}"));
+                    let line = format!("rift: {e}");
+                    match self.pb {
+                        Some(pb) => pb.println(line),
+                        None => eprintln!("{line}"),
+                    }
                     rejected.push(e);
-                    if strict {
+                    if self.strict {
                         stop = true;
                         break;
                     }
@@ -292,35 +347,38 @@ fn read_batches(
             }
         }
         if batch.is_empty() && rejected.is_empty() {
-            break;
+            self.ended = true;
+            return None;
         }
-        let sent = tx.send(ReadBatch {
+        self.ended = stop;
+        Some(ReadBatch {
             batch,
             rejected,
             stop,
-        });
-        if sent.is_err() || stop {
-            break;
-        }
+        })
     }
-    (inputs.skipped_done(), inputs.skipped_other())
 }
 
 /// The writer stage: near-duplicate detection against the stored articles and the batch's
-/// earlier ones, then one transaction per batch with its ledger rows.
-fn write_batches(
-    store: &mut Store,
-    mut index: NearDupIndex,
-    pb: &Option<indicatif::ProgressBar>,
-    rx: std::sync::mpsc::Receiver<DoneBatch>,
-) -> anyhow::Result<Summary> {
-    let mut summary = Summary::default();
-    for DoneBatch {
-        records,
-        rejected,
-        stop,
-    } in rx
-    {
+/// earlier ones, then one transaction per batch with its ledger rows; counts in `summary`.
+struct BatchWriter<'a> {
+    store: &'a mut Store,
+    index: NearDupIndex,
+    pb: &'a Option<indicatif::ProgressBar>,
+    summary: Summary,
+}
+
+impl BatchWriter<'_> {
+    /// Writes one batch; after the `--strict` stop batch, fails.
+    fn write(
+        &mut self,
+        DoneBatch {
+            records,
+            rejected,
+            stop,
+        }: DoneBatch,
+    ) -> anyhow::Result<()> {
+        let (store, index, summary) = (&mut *self.store, &mut self.index, &mut self.summary);
         // Near-duplicates: against stored articles and earlier ones of this batch. Shingle sets
         // are built only for articles with a candidate, once each.
         let mut near: Vec<Option<NearDup>> = Vec::with_capacity(records.len());
@@ -403,13 +461,13 @@ fn write_batches(
                 IngestOutcome::Near { .. } => summary.near_duplicates += 1,
             }
         }
-        if let Some(pb) = pb {
+        if let Some(pb) = self.pb {
             pb.inc(outcomes.len() as u64);
             pb.set_message(format!("{} rejected", summary.rejected));
         }
         if stop {
             anyhow::bail!("stopped at the first bad input (--strict)");
         }
+        Ok(())
     }
-    Ok(summary)
 }
