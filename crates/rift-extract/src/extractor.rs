@@ -2110,7 +2110,10 @@ impl Extractor {
             if c >= end_tok || in_quote(c) {
                 return None;
             }
-            let stop = content_stop(text, toks, c, end_tok, in_quote, &self.lexicon);
+            let mut stop = content_stop(text, toks, c, end_tok, in_quote, &self.lexicon);
+            if cw.object {
+                stop = object_end(text, toks, c, stop, in_quote);
+            }
             let content = toks[c].start..toks[stop - 1].end;
             return self.draft(text, s, si, content, cue, cw.lemma, &src, toks, date0);
         }
@@ -2402,6 +2405,7 @@ impl Extractor {
             {
                 stop = j;
             }
+            stop = object_end(text, toks, c, stop, in_quote);
         }
         if stop <= c {
             return None;
@@ -3073,6 +3077,31 @@ fn clause_start(text: &str, toks: &[Token], c: usize) -> bool {
 
 fn clamp(r: Range, q: &Quote) -> Range {
     r.start.min(q.open.start)..r.end.max(q.end())
+}
+
+/// The end of an object cue's content `toks[c..stop]`: before a conjoined predicate or clause
+/// (`calling him a "train wreck" and contrasted …`, `… and threatening …`, `… and he didn't …`),
+/// which PolNeAR leaves out of what the cue's object is. A coordinated object (`Clinton and her
+/// aides`) is kept.
+fn object_end(
+    text: &str,
+    toks: &[Token],
+    c: usize,
+    stop: usize,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> usize {
+    (c + 1..stop)
+        .find(|&j| {
+            matches!(toks[j].text(text), "and" | "but" | "while")
+                && !in_quote(j)
+                && toks.get(j + 1).is_some_and(|t| {
+                    let w = t.text(text);
+                    t.kind == TokenKind::Word
+                        && (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
+                            || matches!(w, "he" | "she" | "they" | "we" | "I" | "it"))
+                })
+        })
+        .unwrap_or(stop)
 }
 
 /// Content of reported speech runs to the sentence end, but stops before a clause that credits a

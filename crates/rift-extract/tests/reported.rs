@@ -280,6 +280,21 @@ fn evaluation_verbs_take_an_object_up_to_the_comma() {
 }
 
 #[test]
+fn an_object_ends_where_a_conjoined_predicate_starts() {
+    let st = extract(
+        "Perez hammered Trump, calling him a \"train wreck\" and contrasted the Republican candidate with Clinton.",
+    );
+    let s = find(&st, "him a");
+    assert_eq!(s.text, "him a \"train wreck\"");
+    assert_eq!(s.cue.as_ref().unwrap().text, "calling");
+    assert_eq!(s.source.text, "Perez");
+    // A coordinated object is still one object.
+    let st = extract("Senator Graham criticized Clinton and her aides for the delay.");
+    let s = find(&st, "Clinton and her aides");
+    assert_eq!(s.text, "Clinton and her aides for the delay");
+}
+
+#[test]
 fn weak_cues_need_a_clause_and_object_cues_are_not_quote_credits() {
     // `knows` + a noun without a clause is not an attribution.
     let st = extract("Everybody knows Mary well and likes her very much.");
