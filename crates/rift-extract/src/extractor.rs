@@ -2112,6 +2112,11 @@ impl Extractor {
             }
             let mut stop = content_stop(text, toks, c, end_tok, in_quote, &self.lexicon);
             if cw.object {
+                if let Some(j) = (c + 1..stop)
+                    .find(|&j| matches!(toks[j].text(text), "," | ";" | "—" | "–") && !in_quote(j))
+                {
+                    stop = j;
+                }
                 stop = object_end(text, toks, c, stop, in_quote);
             }
             let content = toks[c].start..toks[stop - 1].end;
