@@ -2112,11 +2112,6 @@ impl Extractor {
             }
             let mut stop = content_stop(text, toks, c, end_tok, in_quote, &self.lexicon);
             if cw.object {
-                if let Some(j) = (c + 1..stop)
-                    .find(|&j| matches!(toks[j].text(text), "," | ";" | "—" | "–") && !in_quote(j))
-                {
-                    stop = j;
-                }
                 stop = object_end(text, toks, c, stop, in_quote);
             }
             let content = toks[c].start..toks[stop - 1].end;
@@ -2405,11 +2400,6 @@ impl Extractor {
         }
         let mut stop = content_stop(text, toks, c, end_tok, in_quote, &self.lexicon);
         if cw.object {
-            if let Some(j) =
-                (c + 1..stop).find(|&j| matches!(toks[j].text(text), "," | ";" | "—" | "–"))
-            {
-                stop = j;
-            }
             stop = object_end(text, toks, c, stop, in_quote);
         }
         if stop <= c {
@@ -3084,10 +3074,48 @@ fn clamp(r: Range, q: &Quote) -> Range {
     r.start.min(q.open.start)..r.end.max(q.end())
 }
 
-/// The end of an object cue's content `toks[c..stop]`: before a conjoined predicate or clause
-/// (`calling him a "train wreck" and contrasted …`, `… and threatening …`, `… and he didn't …`),
-/// which PolNeAR leaves out of what the cue's object is. A coordinated object (`Clinton and her
-/// aides`) is kept.
+/// A comma inside a list (`youth, charisma and the potential to unify`, `in 2001, 2003 and
+/// 2005`): short runs of words and commas up to an `and` / `or` and a word after it.
+fn list_comma(text: &str, toks: &[Token], j: usize, stop: usize) -> bool {
+    let mut run = 0;
+    for t in toks.iter().take(stop.min(j + 14)).skip(j + 1) {
+        match t.text(text) {
+            "and" | "or" => return run > 0 && run <= 5,
+            "," => run = 0,
+            _ if t.kind == TokenKind::Word => {
+                run += 1;
+                if run > 5 {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// A comma before a name or place set off after a noun (`his wife, Sarah,`, `Flint, Michigan`):
+/// one to four capitalised words up to the next comma or the end.
+fn apposition_comma(text: &str, toks: &[Token], j: usize, stop: usize) -> bool {
+    let mut n = 0;
+    for t in toks.iter().take(stop).skip(j + 1) {
+        if t.text(text) == "," {
+            break;
+        }
+        if !(t.kind == TokenKind::Word && t.is_capitalized(text) || t.text(text) == ".") {
+            return false;
+        }
+        n += 1;
+    }
+    (1..=4).contains(&n)
+}
+
+/// The end of an object cue's content `toks[c..stop]` (`criticized Clinton's email use, which
+/// …`): at the first comma, semicolon or dash — unless the comma is inside a list
+/// ([`list_comma`]) or sets off a name ([`apposition_comma`]) — and before a conjoined predicate
+/// or clause (`calling him a "train wreck" and contrasted …`, `… and threatening …`, `… and he
+/// didn't …`), which PolNeAR leaves out of what the cue's object is. A coordinated object
+/// (`Clinton and her aides`) is kept.
 fn object_end(
     text: &str,
     toks: &[Token],
@@ -3095,6 +3123,13 @@ fn object_end(
     stop: usize,
     in_quote: &dyn Fn(usize) -> bool,
 ) -> usize {
+    let stop = (c + 1..stop)
+        .find(|&j| match toks[j].text(text) {
+            "," => !list_comma(text, toks, j, stop) && !apposition_comma(text, toks, j, stop),
+            ";" | "—" | "–" => true,
+            _ => false,
+        })
+        .unwrap_or(stop);
     (c + 1..stop)
         .find(|&j| {
             matches!(toks[j].text(text), "and" | "but" | "while")

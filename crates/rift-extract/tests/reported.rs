@@ -292,6 +292,14 @@ fn an_object_ends_where_a_conjoined_predicate_starts() {
     let st = extract("Senator Graham criticized Clinton and her aides for the delay.");
     let s = find(&st, "Clinton and her aides");
     assert_eq!(s.text, "Clinton and her aides for the delay");
+    // A list and a place set off by commas stay in the object; a relative clause does not.
+    let st = extract("The governor praised their youth, charisma and energy, which impressed him.");
+    let s = find(&st, "their youth");
+    assert_eq!(s.text, "their youth, charisma and energy");
+    let st =
+        extract("The senator criticized the water crisis in Flint, Michigan, which is unsolved.");
+    let s = find(&st, "the water crisis");
+    assert_eq!(s.text, "the water crisis in Flint, Michigan");
 }
 
 #[test]
