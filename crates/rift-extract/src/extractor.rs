@@ -3185,6 +3185,14 @@ fn content_stop(
     }) {
         stop = j;
     }
+    // `…, but …`, `…, while …`: a contrast the writer adds.
+    if let Some(j) = (c + 2..stop).find(|&j| {
+        toks[j - 1].text(text) == ","
+            && matches!(toks[j].text(text), "but" | "while" | "whereas")
+            && !in_quote(j)
+    }) {
+        stop = j;
+    }
     // `…, according to X` and `…, saying …` credit or add an attribution of their own.
     if let Some(j) = (c + 2..stop.saturating_sub(1)).find(|&j| {
         toks[j].text(text) == ","

@@ -280,6 +280,18 @@ fn evaluation_verbs_take_an_object_up_to_the_comma() {
 }
 
 #[test]
+fn content_stops_before_a_contrast_the_writer_adds() {
+    let st =
+        extract("The mayor said the bridge would reopen in May, but the work was delayed again.");
+    let s = find(&st, "the bridge");
+    assert_eq!(s.text, "the bridge would reopen in May");
+    // Inside a quote the contrast is the speaker's.
+    let st = extract("The mayor said the bridge was “safe, but old” and would reopen.");
+    let s = find(&st, "the bridge");
+    assert_eq!(s.text, "the bridge was “safe, but old” and would reopen");
+}
+
+#[test]
 fn an_object_ends_where_a_conjoined_predicate_starts() {
     let st = extract(
         "Perez hammered Trump, calling him a \"train wreck\" and contrasted the Republican candidate with Clinton.",
