@@ -285,6 +285,14 @@ fn content_stops_before_a_contrast_the_writer_adds() {
         extract("The mayor said the bridge would reopen in May, but the work was delayed again.");
     let s = find(&st, "the bridge");
     assert_eq!(s.text, "the bridge would reopen in May");
+    // A new clause with a cue of its own after a comma is another attribution.
+    let st = extract(
+        "A new study says there are 2,400 billionaires in the world, the magazine says there are about 1,800.",
+    );
+    let s = find(&st, "there are 2,400");
+    assert_eq!(s.text, "there are 2,400 billionaires in the world");
+    let s = find(&st, "there are about");
+    assert_eq!(s.source.text, "the magazine");
     // Inside a quote the contrast is the speaker's.
     let st = extract("The mayor said the bridge was “safe, but old” and would reopen.");
     let s = find(&st, "the bridge");
