@@ -3156,8 +3156,8 @@ fn content_stop(
 ) -> usize {
     let mut stop = end_tok;
     // `… that she didn’t want to think about it and predicted that …`: a conjoined cue verb
-    // starts an attribution of its own, as does a new clause after a comma, semicolon or dash (`… 2,400
-    // billionaires in the world, another says there are about 1,800`).
+    // starts an attribution of its own, as does a new clause after a comma, semicolon or dash
+    // (`… 2,400 billionaires in the world, another says there are about 1,800`).
     if let Some(j) = (c + 2..end_tok.saturating_sub(2)).find(|&j| {
         matches!(
             toks[j].text(text),
