@@ -2401,6 +2401,8 @@ impl Extractor {
         let mut stop = content_stop(text, toks, c, end_tok, in_quote, &self.lexicon);
         if cw.object {
             stop = object_end(text, toks, c, stop, in_quote);
+        } else if !saw_that && !clause_start(text, toks, c) {
+            stop = conjunct_end(text, toks, c, stop, in_quote);
         }
         if stop <= c {
             return None;
@@ -3130,14 +3132,35 @@ fn object_end(
             _ => false,
         })
         .unwrap_or(stop);
+    conjunct_end(text, toks, c, stop, in_quote)
+}
+
+/// The end of a noun-phrase content `toks[c..stop]` before a conjoined predicate or clause.
+fn conjunct_end(
+    text: &str,
+    toks: &[Token],
+    c: usize,
+    stop: usize,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> usize {
     (c + 1..stop)
         .find(|&j| {
             matches!(toks[j].text(text), "and" | "but" | "while")
                 && !in_quote(j)
                 && toks.get(j + 1).is_some_and(|t| {
                     let w = t.text(text);
+                    // `installing solar panels and giving states …`: a gerund or participle
+                    // after one of the content's own is a list, not a new predicate.
+                    let parallel = |suffix: &str| {
+                        toks[c..j].iter().any(|p| {
+                            let pw = p.text(text);
+                            pw.len() > 4 && pw.ends_with(suffix)
+                        })
+                    };
                     t.kind == TokenKind::Word
-                        && (w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
+                        && (w.len() > 4
+                            && (w.ends_with("ed") && !parallel("ed")
+                                || w.ends_with("ing") && !parallel("ing"))
                             || matches!(w, "he" | "she" | "they" | "we" | "I" | "it"))
                 })
         })
