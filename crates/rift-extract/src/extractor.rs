@@ -1059,6 +1059,16 @@ impl Extractor {
                         | "as"
                         | "than"
                         | "against"
+                        | "out"
+                        | "into"
+                        | "over"
+                        | "after"
+                        | "before"
+                        | "during"
+                        | "through"
+                        | "since"
+                        | "under"
+                        | "despite"
                 )
             });
         match (before, after) {

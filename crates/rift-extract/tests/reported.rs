@@ -300,6 +300,16 @@ fn content_stops_before_a_contrast_the_writer_adds() {
 }
 
 #[test]
+fn a_title_in_a_fronted_phrase_is_not_credited_by_the_main_clause() {
+    let st = extract(
+        "In an interview on his podcast \"The Axe Files\" out Thursday, Mary Kay Henry said her union is going into hyperdrive.",
+    );
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(st[0].text, "her union is going into hyperdrive");
+    assert_eq!(st[0].source.text, "Mary Kay Henry");
+}
+
+#[test]
 fn an_object_ends_where_a_conjoined_predicate_starts() {
     let st = extract(
         "Perez hammered Trump, calling him a \"train wreck\" and contrasted the Republican candidate with Clinton.",
