@@ -3,8 +3,8 @@
 //!
 //! Exact copies are caught by the store (`content_hash`). Syndicated copies differ a little
 //! (another headline, a credit line, one more paragraph): their SimHashes differ in a few bits.
-//! [`NearDupIndex`] splits the 64 bits into eight 8-bit bands; two hashes within Hamming distance
-//! 7 share at least one band exactly, so a lookup touches only a few candidates. A candidate is a
+//! [`NearDupIndex`] splits the 64 bits into four 16-bit bands; two hashes within Hamming distance
+//! 7 agree on some band but for at most one bit, so a lookup touches only a few candidates. A candidate is a
 //! duplicate when its distance is at most [`MAX_DISTANCE`] and the word-shingle Jaccard similarity
 //! of the two texts is at least [`MIN_JACCARD`] (the caller fetches the earlier text). `rift
 //! ingest` links such a copy to the first one (`articles.duplicate_of`) and stores no statements
@@ -239,27 +239,27 @@ pub fn jaccard(a: &str, b: &str) -> f64 {
     Shingles::of(a).jaccard(&Shingles::of(b))
 }
 
-/// SimHashes of earlier articles, by band.
+/// SimHashes of earlier articles, by band (multi-index hashing).
 ///
-/// Each article is stored once (`entries`); the 8 × 256 band buckets hold 4-byte indices into
-/// it, in insertion order. About 48 bytes per article instead of 8 copies of the 16-byte
-/// `(id, hash)` pair: the index of a run spans every stored article (192 871 after a 1 GB
-/// ingest), so this is what grows with the database.
-#[derive(Debug)]
+/// The 64 bits are split into four 16-bit bands. Two hashes within [`MAX_DISTANCE`] (7) differ
+/// in at most one bit of some band (seven differing bits over four bands leave one band with at
+/// most one), so a lookup probes, in each band, the bucket of the query's 16 bits and the 16
+/// buckets one bit away: 68 buckets of about n / 65 536 entries each, instead of scanning
+/// n / 32 entries as eight 8-bit bands need. Buckets are linked lists threaded through `next`,
+/// so each stored article costs 32 bytes (its `(id, hash)` and one link per band) plus a fixed
+/// 1 MiB of bucket heads, allocated at the first insert. The index of a run spans every stored
+/// article (192 871 after a 1 GB ingest), so this is what grows with the database.
+#[derive(Debug, Default)]
 pub struct NearDupIndex {
     entries: Vec<(i64, u64)>,
-    /// Bucket `band * 256 + value`: the entries whose SimHash has `value` in byte `band`.
-    bands: Vec<Vec<u32>>,
+    /// `heads[band * 65 536 + key]`: 1 + the newest entry whose band `band` is `key` (0: none).
+    heads: Vec<u32>,
+    /// `next[4 * e + band]`: 1 + the entry before `e` in its bucket of band `band` (0: none).
+    next: Vec<u32>,
 }
 
-impl Default for NearDupIndex {
-    fn default() -> Self {
-        NearDupIndex {
-            entries: Vec::new(),
-            bands: vec![Vec::new(); 8 * 256],
-        }
-    }
-}
+const BANDS: usize = 4;
+const BAND_KEYS: usize = 1 << 16;
 
 impl NearDupIndex {
     /// An empty index.
@@ -267,32 +267,47 @@ impl NearDupIndex {
         Self::default()
     }
 
-    fn bucket(h: u64, band: usize) -> usize {
-        band * 256 + (h >> (band * 8) & 0xff) as usize
+    fn key(h: u64, band: usize) -> usize {
+        (h >> (band * 16) & 0xffff) as usize
     }
 
     /// Adds article `id` with SimHash `h`.
     pub fn insert(&mut self, id: i64, h: u64) {
-        let e = u32::try_from(self.entries.len()).expect("fewer than 2^32 articles");
+        if self.heads.is_empty() {
+            self.heads = vec![0; BANDS * BAND_KEYS];
+        }
+        let e = u32::try_from(self.entries.len() + 1).expect("fewer than 2^32 articles");
         self.entries.push((id, h));
-        for band in 0..8 {
-            self.bands[Self::bucket(h, band)].push(e);
+        for band in 0..BANDS {
+            let head = &mut self.heads[band * BAND_KEYS + Self::key(h, band)];
+            self.next.push(*head);
+            *head = e;
         }
     }
 
     /// Articles whose SimHash is within [`MAX_DISTANCE`] of `h`, nearest first (then oldest).
     pub fn candidates(&self, h: u64) -> Vec<i64> {
         let mut found: Vec<(u32, i64)> = Vec::new();
-        for band in 0..8 {
-            for &e in &self.bands[Self::bucket(h, band)] {
-                let (id, other) = self.entries[e as usize];
-                let d = (h ^ other).count_ones();
-                if d <= MAX_DISTANCE && !found.iter().any(|&(_, i)| i == id) {
-                    found.push((d, id));
+        if self.heads.is_empty() {
+            return Vec::new();
+        }
+        for band in 0..BANDS {
+            let key = Self::key(h, band);
+            for probe in std::iter::once(key).chain((0..16).map(|b| key ^ (1 << b))) {
+                let mut e = self.heads[band * BAND_KEYS + probe];
+                while e != 0 {
+                    let (id, other) = self.entries[e as usize - 1];
+                    let d = (h ^ other).count_ones();
+                    if d <= MAX_DISTANCE {
+                        found.push((d, id));
+                    }
+                    e = self.next[BANDS * (e as usize - 1) + band];
                 }
             }
         }
-        found.sort();
+        // An entry close in several bands is found once per band.
+        found.sort_unstable();
+        found.dedup();
         found.into_iter().map(|(_, id)| id).collect()
     }
 }
