@@ -1,10 +1,10 @@
 //! `rift ingest`: read inputs (`rift-ingest`), run the pipeline, store everything in SQLite
 //! (`rift-store`).
 //!
-//! Batches of articles are processed in parallel and written in one transaction each, together
-//! with the ledger rows of every record in the batch — ingested, duplicate (exact, or a
-//! near-duplicate stored without statements and linked to the first copy) or rejected with its
-//! reason. A killed run therefore leaves whole batches only, and a rerun skips every record the
+//! Batches of articles are processed (in parallel, or on one thread with `--threads 1`: see
+//! [`ingest`]) and written in one transaction each, together with the ledger rows of every
+//! record in the batch — ingested, duplicate (exact, or a near-duplicate stored without
+//! statements and linked to the first copy) or rejected with its reason. A killed run therefore leaves whole batches only, and a rerun skips every record the
 //! ledger shows as stored ([`rift_store::Store::done_inputs`]): ingest is idempotent and
 //! resumable. Bad inputs are reported on stderr, one line each, and make the exit status
 //! non-zero; `--strict` stops at the first. A progress bar with articles/s is drawn when stderr
