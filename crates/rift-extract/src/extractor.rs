@@ -2313,7 +2313,20 @@ impl Extractor {
             // "told reporters (that)", "warned the West (that)"
             // "asked Sanders how …", "accusing them of …", "told members of the council that"
             let limit = (c + 10).min(end_tok);
-            let wh = |w: &str| matches!(w, "if" | "whether" | "how" | "what" | "why" | "when");
+            let wh = |w: &str| {
+                matches!(
+                    w,
+                    "if" | "whether"
+                        | "how"
+                        | "what"
+                        | "why"
+                        | "when"
+                        | "which"
+                        | "who"
+                        | "whom"
+                        | "where"
+                )
+            };
             if let Some(t) = (c..limit)
                 .find(|&j| {
                     let w = toks[j].text(text);
@@ -2382,7 +2395,14 @@ impl Extractor {
                     | "predict"
                     | "plead"
             );
-        if !saw_that && !cw.object && !infinitive && is_preposition(toks[c].text(text)) {
+        // `asked Trump about statements he had made`: the question's topic is the content.
+        let asked_about = cw.lemma == "ask" && toks[c].text(text) == "about";
+        if !saw_that
+            && !cw.object
+            && !infinitive
+            && !asked_about
+            && is_preposition(toks[c].text(text))
+        {
             let limit = (c + 10).min(end_tok);
             // No `that` or comma: the complement starts at the preposition's word (`said
             // about half of …`).

@@ -310,6 +310,20 @@ fn a_title_in_a_fronted_phrase_is_not_credited_by_the_main_clause() {
 }
 
 #[test]
+fn asked_takes_an_embedded_question_or_its_topic_after_the_addressee() {
+    let st = extract("The reporter asked her which candidate she would back in the election.");
+    let s = find(&st, "which candidate");
+    assert_eq!(s.text, "which candidate she would back in the election");
+    assert_eq!(s.source.text, "The reporter");
+    let st = extract(
+        "Radio host Hugh Hewitt asked Trump about statements he had made the night before.",
+    );
+    let s = find(&st, "about statements");
+    assert_eq!(s.text, "about statements he had made the night before");
+    assert_eq!(s.source.text, "Radio host Hugh Hewitt");
+}
+
+#[test]
 fn an_object_ends_where_a_conjoined_predicate_starts() {
     let st = extract(
         "Perez hammered Trump, calling him a \"train wreck\" and contrasted the Republican candidate with Clinton.",
