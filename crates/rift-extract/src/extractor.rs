@@ -805,6 +805,27 @@ impl Extractor {
                 d.pronoun = false;
             }
         }
+        // `Donald Trump was [asked] about …`, `It should be [noted] that …`: a source phrase that
+        // ends in a form of `be` right before its cue holds a passive's subject, which is not
+        // who spoke (the tagged cues' passives are handled where they are made).
+        for d in &mut drafts {
+            let (Some(r), Some(cue)) = (d.src.clone(), d.cue.as_ref()) else {
+                continue;
+            };
+            let last = text[r.clone()].rsplit(' ').next().unwrap_or("");
+            if r.end <= cue.start
+                && text[r.end..cue.start].trim().is_empty()
+                && matches!(
+                    last,
+                    "was" | "were" | "is" | "are" | "been" | "be" | "being"
+                )
+            {
+                d.src = None;
+                d.src_kind = SourceType::Unknown;
+                d.name = None;
+                d.pronoun = false;
+            }
+        }
         // `makes no mention of [rival Hillary Clinton]`: a content's leading `of` belongs to
         // the cue right before it.
         for d in &mut drafts {

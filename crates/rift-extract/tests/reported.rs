@@ -324,6 +324,13 @@ fn asked_takes_an_embedded_question_or_its_topic_after_the_addressee() {
 }
 
 #[test]
+fn the_subject_of_a_passive_cue_is_not_its_source() {
+    let st = extract("It should be noted that two of the researchers were hired in August.");
+    let s = find(&st, "that two of the researchers");
+    assert_eq!(s.source.text, "", "{s:#?}");
+}
+
+#[test]
 fn an_object_ends_where_a_conjoined_predicate_starts() {
     let st = extract(
         "Perez hammered Trump, calling him a \"train wreck\" and contrasted the Republican candidate with Clinton.",
