@@ -805,6 +805,21 @@ impl Extractor {
                 d.pronoun = false;
             }
         }
+        // `But Obama described …`, `As BuzzFeed News reported`: a sentence-opening conjunction
+        // is not part of the source.
+        for d in &mut drafts {
+            let Some(r) = d.src.clone() else { continue };
+            let t = &text[r.clone()];
+            if let Some((first, rest)) = t.split_once(' ') {
+                if matches!(
+                    first,
+                    "But" | "And" | "Yet" | "So" | "When" | "While" | "As" | "If"
+                ) && rest.starts_with(|c: char| c.is_alphanumeric())
+                {
+                    d.src = Some(r.end - rest.len()..r.end);
+                }
+            }
+        }
         // `Donald Trump was [asked] about …`, `It should be [noted] that …`: a source phrase that
         // ends in a form of `be` right before its cue holds a passive's subject, which is not
         // who spoke (the tagged cues' passives are handled where they are made).

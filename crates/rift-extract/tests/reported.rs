@@ -325,6 +325,10 @@ fn asked_takes_an_embedded_question_or_its_topic_after_the_addressee() {
 
 #[test]
 fn the_subject_of_a_passive_cue_is_not_its_source() {
+    // A sentence-opening conjunction is not part of the source.
+    let st = extract_all("But it indicates that the party is split.");
+    let s = find(&st, "that the party");
+    assert_eq!(s.source.text, "it");
     let st = extract("It should be noted that two of the researchers were hired in August.");
     let s = find(&st, "that two of the researchers");
     assert_eq!(s.source.text, "", "{s:#?}");
