@@ -2470,6 +2470,30 @@ impl Extractor {
         } else if !saw_that && !clause_start(text, toks, c) {
             stop = conjunct_end(text, toks, c, stop, in_quote);
         }
+        // `While Mr. Ryan wrote that the bill would pass, others disagreed.`: a cue in a fronted
+        // subordinate clause reports only up to the comma that closes the clause.
+        if src.start == lo + 1
+            && matches!(
+                toks[lo].text(text),
+                "While"
+                    | "Although"
+                    | "Though"
+                    | "When"
+                    | "If"
+                    | "Because"
+                    | "As"
+                    | "Since"
+                    | "After"
+                    | "Before"
+                    | "Whereas"
+                    | "Once"
+                    | "Until"
+            )
+        {
+            if let Some(j) = (c + 1..stop).find(|&j| toks[j].text(text) == "," && !in_quote(j)) {
+                stop = j;
+            }
+        }
         if stop <= c {
             return None;
         }

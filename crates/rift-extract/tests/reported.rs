@@ -293,6 +293,11 @@ fn content_stops_before_a_contrast_the_writer_adds() {
     assert_eq!(s.text, "there are 2,400 billionaires in the world");
     let s = find(&st, "there are about");
     assert_eq!(s.source.text, "the magazine");
+    // A cue in a fronted subordinate clause reports up to the clause's comma.
+    let st = extract("While Mr. Ryan wrote that the bill would pass, others disagreed.");
+    let s = find(&st, "that the bill");
+    assert_eq!(s.text, "that the bill would pass");
+    assert_eq!(s.source.text, "Mr. Ryan");
     // Inside a quote the contrast is the speaker's.
     let st = extract("The mayor said the bridge was “safe, but old” and would reopen.");
     let s = find(&st, "the bridge");
