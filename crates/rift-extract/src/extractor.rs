@@ -2494,6 +2494,28 @@ impl Extractor {
                 stop = j;
             }
         }
+        // `Trump, who said the wall would be built, visited Mexico`: in a relative clause set off
+        // by commas, the content ends at the comma that closes it (a list's commas aside).
+        if src.start > lo
+            && toks[src.start - 1].text(text) == ","
+            && matches!(toks[src.start].text(text), "who" | "which")
+        {
+            if let Some(j) = (c + 1..stop).find(|&j| {
+                toks[j].text(text) == ","
+                    && !in_quote(j)
+                    && toks.get(j + 1).is_some_and(|t| {
+                        let w = t.text(text);
+                        // the main clause's verb: `visited`, `voted`, `spoke`, `is`, `will`
+                        w.starts_with(|c: char| c.is_ascii_lowercase())
+                            && (w.ends_with("ed")
+                                || w.ends_with('s') && !w.ends_with("ss")
+                                || crate::words::is_auxiliary(w)
+                                || matches!(w, "spoke" | "won" | "told" | "went" | "made" | "took"))
+                    })
+            }) {
+                stop = j;
+            }
+        }
         if stop <= c {
             return None;
         }

@@ -298,6 +298,12 @@ fn content_stops_before_a_contrast_the_writer_adds() {
     let s = find(&st, "that the bill");
     assert_eq!(s.text, "that the bill would pass");
     assert_eq!(s.source.text, "Mr. Ryan");
+    // So does a cue in a relative clause set off by commas.
+    let st =
+        extract("The senator, who argued that the deal was flawed, voted against it on Monday.");
+    let s = find(&st, "that the deal");
+    assert_eq!(s.text, "that the deal was flawed");
+    assert_eq!(s.source.text, "who");
     // Inside a quote the contrast is the speaker's.
     let st = extract("The mayor said the bridge was “safe, but old” and would reopen.");
     let s = find(&st, "the bridge");
