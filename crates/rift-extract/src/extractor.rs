@@ -3321,11 +3321,18 @@ fn content_stop(
     }) {
         stop = j;
     }
-    // `…, but …`, `…, while …`: a contrast the writer adds.
+    // `…, but …`, `…, while …`, `…, compared with 64 percent …`, `…, up from …`: a contrast
+    // or comparison the writer adds.
     if let Some(j) = (c + 2..stop).find(|&j| {
         toks[j - 1].text(text) == ","
-            && matches!(toks[j].text(text), "but" | "while" | "whereas")
             && !in_quote(j)
+            && (matches!(toks[j].text(text), "but" | "while" | "whereas")
+                || toks.get(j + 1).is_some_and(|n| {
+                    matches!(
+                        (toks[j].text(text), n.text(text)),
+                        ("compared", "with" | "to") | ("up" | "down", "from")
+                    )
+                }))
     }) {
         stop = j;
     }

@@ -293,6 +293,10 @@ fn content_stops_before_a_contrast_the_writer_adds() {
     assert_eq!(s.text, "there are 2,400 billionaires in the world");
     let s = find(&st, "there are about");
     assert_eq!(s.source.text, "the magazine");
+    let st =
+        extract("In the new poll, voters say they back the plan, compared with 30 percent in May.");
+    let s = find(&st, "they back");
+    assert_eq!(s.text, "they back the plan");
     // A cue in a fronted subordinate clause reports up to the clause's comma.
     let st = extract("While Mr. Ryan wrote that the bill would pass, others disagreed.");
     let s = find(&st, "that the bill");
