@@ -3704,11 +3704,19 @@ fn drop_overlaps(drafts: &mut Vec<Draft>) {
         .filter(|d| d.kind != StatementKind::Direct && d.cue.is_some())
         .map(|d| d.content.clone())
         .collect();
+    // So is a quote whose credit lies inside that content too (`said he had an "Oh, s---"
+    // moment and deleted a Hillary Clinton email archive`: not a quote credited by `email`):
+    // PolNeAR never nests attributions.
     drafts.retain(|d| {
         !(d.kind == StatementKind::Direct
-            && d.src.is_none()
             && indirect.iter().any(|r| {
-                r.start < d.content.start && d.content.end <= r.end + 4 && r.end > d.content.start
+                r.start < d.content.start
+                    && d.content.end <= r.end + 4
+                    && r.end > d.content.start
+                    && d.cue
+                        .as_ref()
+                        .is_none_or(|c| r.start <= c.start && c.end <= r.end)
+                    && (d.src.is_none() || d.cue.is_some())
             }))
     });
     let directs: Vec<Range> = drafts
