@@ -473,9 +473,21 @@ impl Extractor {
                         let mut kind = StatementKind::Direct;
                         let mut content = q.content.clone();
                         if cue.end <= q.open.start && so == sc {
+                            // `declared that "I strongly support" the state's misnamed "right to
+                            // work" law`: a scare quote later in the sentence does not end the
+                            // clause (a few words, no punctuation of its own).
+                            let scare_next = quotes.get(qi + 1).is_some_and(|n| {
+                                let c = text[n.content.clone()].trim_end();
+                                count_words(c) <= 4 && !c.ends_with(['?', '!', ',', '.'])
+                            });
+                            let until = if scare_next {
+                                quotes.get(qi + 2).map_or(usize::MAX, |n| n.open.start)
+                            } else {
+                                next_q_start
+                            };
                             let rest: Vec<usize> = (sents[sc].toks.clone())
                                 .filter(|&k| toks[k].start >= q.end())
-                                .take_while(|&k| toks[k].start < next_q_start)
+                                .take_while(|&k| toks[k].start < until)
                                 .collect();
                             let words_after = rest
                                 .iter()
@@ -490,7 +502,7 @@ impl Extractor {
                                 .iter()
                                 .take(4)
                                 .any(|&k| self.cue_at(text, &toks, k).is_some());
-                            let reaches_end = next_q_start >= sents[sc].range.end;
+                            let reaches_end = until >= sents[sc].range.end;
                             // `“What curfew?” and kept going`: a quote that ends its own
                             // sentence or clause inside the marks is not continued.
                             let closed = text[q.content.clone()]
@@ -3716,7 +3728,6 @@ fn drop_overlaps(drafts: &mut Vec<Draft>) {
                     && d.cue
                         .as_ref()
                         .is_none_or(|c| r.start <= c.start && c.end <= r.end)
-                    && (d.src.is_none() || d.cue.is_some())
             }))
     });
     let directs: Vec<Range> = drafts
