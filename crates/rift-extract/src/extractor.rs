@@ -3720,7 +3720,7 @@ fn drop_overlaps(drafts: &mut Vec<Draft>) {
     // moment and deleted a Hillary Clinton email archive`: not a quote credited by `email`):
     // PolNeAR never nests attributions.
     drafts.retain(|d| {
-        !(d.kind == StatementKind::Direct
+        !((d.kind == StatementKind::Direct || d.cue.is_none())
             && indirect.iter().any(|r| {
                 r.start < d.content.start
                     && d.content.end <= r.end + 4

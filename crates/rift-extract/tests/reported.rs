@@ -350,6 +350,25 @@ fn the_subject_of_a_passive_cue_is_not_its_source() {
 }
 
 #[test]
+fn quotes_inside_a_mixed_content_are_part_of_it() {
+    // A scare quote later in the clause neither ends it nor becomes a statement of its own.
+    let st = extract_all(
+        "Kaine declared that \"I strongly support\" the state's anti-union and misnamed \"right to work\" law.",
+    );
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(
+        st[0].text,
+        "that \"I strongly support\" the state's anti-union and misnamed \"right to work\" law"
+    );
+    // A quote whose would-be credit lies inside another statement's content is nested in it.
+    let st = extract_all(
+        "The employee said he had an \"Oh, no\" moment and deleted a Hillary Clinton email archive using a program called BleachBit.",
+    );
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(st[0].source.text, "The employee");
+}
+
+#[test]
 fn an_object_ends_where_a_conjoined_predicate_starts() {
     let st = extract(
         "Perez hammered Trump, calling him a \"train wreck\" and contrasted the Republican candidate with Clinton.",
