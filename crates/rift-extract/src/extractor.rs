@@ -767,6 +767,7 @@ impl Extractor {
             }
         }
         drop_overlaps(&mut drafts);
+        cut_nested(&mut drafts);
         cut_sources_at_cues(text, &mut drafts, &self.lexicon);
         // A source that is one preposition, conjunction or adverb (`Despite`, `In`, `and`), or a
         // day or month, is a slip of the tagger or of a rule: no speaker is better than a wrong
@@ -2257,6 +2258,26 @@ impl Extractor {
             if (lo..src.start).any(in_quote) {
                 return None; // a quote credit, handled with the quote
             }
+            // `While Mr. Ryan wrote that …, others disagreed`: a fronted subordinate clause
+            // alone is not what the main clause's cue reports.
+            if matches!(
+                toks[lo].text(text),
+                "While"
+                    | "Although"
+                    | "Though"
+                    | "When"
+                    | "If"
+                    | "Because"
+                    | "Since"
+                    | "After"
+                    | "Before"
+                    | "Whereas"
+                    | "Once"
+                    | "Until"
+            ) && !(lo + 1..src.start - 1).any(|j| toks[j].text(text) == ",")
+            {
+                return None;
+            }
             let content = toks[lo].start..toks[src.start - 1].start;
             return self.draft(text, s, si, content, cue, cw.lemma, &src, toks, date0);
         }
@@ -3708,6 +3729,26 @@ fn cut_sources_at_cues(text: &str, drafts: &mut Vec<Draft>, lexicon: &Lexicon) {
 }
 
 /// Reported-speech content that overlaps a quote is dropped when the quote has its own credit.
+/// PolNeAR never nests attributions: a statement whose content and cue lie inside another
+/// statement's content (`X said that Y told voters …`) is dropped.
+fn cut_nested(drafts: &mut Vec<Draft>) {
+    let outer: Vec<Range> = drafts.iter().map(|d| d.content.clone()).collect();
+    let mut i = 0;
+    drafts.retain(|d| {
+        i += 1;
+        let me = i - 1;
+        !outer.iter().enumerate().any(|(oi, o)| {
+            oi != me
+                && o.start <= d.content.start
+                && d.content.end <= o.end
+                && d.content != *o
+                && d.cue
+                    .as_ref()
+                    .is_some_and(|c| o.start <= c.start && c.end <= o.end)
+        })
+    });
+}
+
 fn drop_overlaps(drafts: &mut Vec<Draft>) {
     // An uncredited quote inside reported speech is part of it (`Morris says the candidate
     // has “always run a lean campaign.”`): the reported speech is kept, as mixed content.
