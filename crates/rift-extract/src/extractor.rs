@@ -2260,21 +2260,8 @@ impl Extractor {
             }
             // `While Mr. Ryan wrote that …, others disagreed`: a fronted subordinate clause
             // alone is not what the main clause's cue reports.
-            if matches!(
-                toks[lo].text(text),
-                "While"
-                    | "Although"
-                    | "Though"
-                    | "When"
-                    | "If"
-                    | "Because"
-                    | "Since"
-                    | "After"
-                    | "Before"
-                    | "Whereas"
-                    | "Once"
-                    | "Until"
-            ) && !(lo + 1..src.start - 1).any(|j| toks[j].text(text) == ",")
+            if crate::words::is_subordinator(toks[lo].text(text))
+                && !(lo + 1..src.start - 1).any(|j| toks[j].text(text) == ",")
             {
                 return None;
             }
@@ -2506,22 +2493,7 @@ impl Extractor {
         // `While Mr. Ryan wrote that the bill would pass, others disagreed.`: a cue in a fronted
         // subordinate clause reports only up to the comma that closes the clause.
         if src.start == lo + 1
-            && matches!(
-                toks[lo].text(text),
-                "While"
-                    | "Although"
-                    | "Though"
-                    | "When"
-                    | "If"
-                    | "Because"
-                    | "As"
-                    | "Since"
-                    | "After"
-                    | "Before"
-                    | "Whereas"
-                    | "Once"
-                    | "Until"
-            )
+            && (crate::words::is_subordinator(toks[lo].text(text)) || toks[lo].text(text) == "As")
         {
             if let Some(j) = (c + 1..stop).find(|&j| toks[j].text(text) == "," && !in_quote(j)) {
                 stop = j;

@@ -1278,6 +1278,26 @@ pub fn has(list: &[&str], w: &str) -> bool {
     listed(list, &w.to_lowercase())
 }
 
+/// A capitalised subordinating conjunction that can open a sentence (`While`, `Although`, `If` …;
+/// not `As`, which also opens a credit: `As X reported, …`).
+pub fn is_subordinator(w: &str) -> bool {
+    matches!(
+        w,
+        "While"
+            | "Although"
+            | "Though"
+            | "When"
+            | "If"
+            | "Because"
+            | "Since"
+            | "After"
+            | "Before"
+            | "Whereas"
+            | "Once"
+            | "Until"
+    )
+}
+
 /// A finite auxiliary or modal (`is`, `has`, `will`, `could`, `did` …): what follows a subject.
 pub fn is_auxiliary(w: &str) -> bool {
     matches!(
