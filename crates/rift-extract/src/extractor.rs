@@ -123,6 +123,16 @@ struct Draft {
     cue_lemma: &'static str,
 }
 
+impl Draft {
+    /// No source: no speaker is better than a wrong one.
+    fn drop_source(&mut self) {
+        self.src = None;
+        self.src_kind = SourceType::Unknown;
+        self.name = None;
+        self.pronoun = false;
+    }
+}
+
 enum Attribution {
     /// cue token range, source phrase (token indices are absolute), outlet name.
     Found {
@@ -812,10 +822,7 @@ impl Extractor {
             ) || w != "May" && dates::month_number(w).is_some()
                 || crate::source::is_weekday(w);
             if junk {
-                d.src = None;
-                d.src_kind = SourceType::Unknown;
-                d.name = None;
-                d.pronoun = false;
+                d.drop_source();
             }
         }
         // `But Obama described …`, `As BuzzFeed News reported`: a sentence-opening conjunction
@@ -843,15 +850,9 @@ impl Extractor {
             let last = text[r.clone()].rsplit(' ').next().unwrap_or("");
             if r.end <= cue.start
                 && text[r.end..cue.start].trim().is_empty()
-                && matches!(
-                    last,
-                    "was" | "were" | "is" | "are" | "been" | "be" | "being"
-                )
+                && (is_be(last) || last == "being")
             {
-                d.src = None;
-                d.src_kind = SourceType::Unknown;
-                d.name = None;
-                d.pronoun = false;
+                d.drop_source();
             }
         }
         // `makes no mention of [rival Hillary Clinton]`: a content's leading `of` belongs to
@@ -3700,9 +3701,9 @@ fn cut_sources_at_cues(text: &str, drafts: &mut Vec<Draft>, lexicon: &Lexicon) {
     });
 }
 
-/// Reported-speech content that overlaps a quote is dropped when the quote has its own credit.
 /// PolNeAR never nests attributions: a statement whose content and cue lie inside another
-/// statement's content (`X said that Y told voters …`) is dropped.
+/// statement's content (`X said that Y told voters …`) is dropped. (Nested quotes went already,
+/// in [`drop_overlaps`], before they could displace the reported speech around them.)
 fn cut_nested(drafts: &mut Vec<Draft>) {
     let outer: Vec<Range> = drafts.iter().map(|d| d.content.clone()).collect();
     let mut i = 0;
@@ -3721,6 +3722,7 @@ fn cut_nested(drafts: &mut Vec<Draft>) {
     });
 }
 
+/// Reported-speech content that overlaps a quote is dropped when the quote has its own credit.
 fn drop_overlaps(drafts: &mut Vec<Draft>) {
     // An uncredited quote inside reported speech is part of it (`Morris says the candidate
     // has “always run a lean campaign.”`): the reported speech is kept, as mixed content.

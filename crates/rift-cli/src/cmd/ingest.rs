@@ -4,9 +4,9 @@
 //! Batches of articles are processed (in parallel, or on one thread with `--threads 1`: see
 //! [`ingest`]) and written in one transaction each, together with the ledger rows of every
 //! record in the batch — ingested, duplicate (exact, or a near-duplicate stored without
-//! statements and linked to the first copy) or rejected with its reason. A killed run therefore leaves whole batches only, and a rerun skips every record the
-//! ledger shows as stored ([`rift_store::Store::done_inputs`]): ingest is idempotent and
-//! resumable. Bad inputs are reported on stderr, one line each, and make the exit status
+//! statements and linked to the first copy) or rejected with its reason. A killed run therefore
+//! leaves whole batches only, and a rerun skips every record the ledger shows as stored
+//! ([`rift_store::Store::done_inputs`]): ingest is idempotent and resumable. Bad inputs are reported on stderr, one line each, and make the exit status
 //! non-zero; `--strict` stops at the first. A progress bar with articles/s is drawn when stderr
 //! is a terminal.
 
@@ -196,13 +196,13 @@ pub fn ingest(
         pb: &pb,
         ended: false,
     };
+    let mut writer = BatchWriter {
+        store,
+        index,
+        pb: &pb,
+        summary: Summary::default(),
+    };
     let summary = if threads == Some(1) {
-        let mut writer = BatchWriter {
-            store,
-            index,
-            pb: &pb,
-            summary: Summary::default(),
-        };
         reader
             .by_ref()
             .try_for_each(|b| writer.write(process_batch(pipeline, None, b)))
@@ -211,12 +211,6 @@ pub fn ingest(
         let pool = crate::cmd::thread_pool(threads)?;
         let (read_tx, read_rx) = std::sync::mpsc::sync_channel::<ReadBatch>(1);
         let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<DoneBatch>(1);
-        let mut writer = BatchWriter {
-            store,
-            index,
-            pb: &pb,
-            summary: Summary::default(),
-        };
         std::thread::scope(|s| {
             let reader = &mut reader;
             let read = s.spawn(move || {
