@@ -3,7 +3,7 @@
 //! Prints MB/s of text through `Extractor::extract` (reading files is not timed): by the wall
 //! clock (best of 3) and per CPU-second of this process (all 3 passes, from `/proc/self/stat`,
 //! which a loaded machine inflates less than the wall clock). `--rules` turns the learned
-//! tagger off, to see what it costs.
+//! tagger off, to see what it costs; `RIFT_TAGGER=FILE` times another tagger model.
 
 use std::time::Instant;
 
@@ -33,6 +33,14 @@ fn main() {
         learned: !rules_only,
         ..Default::default()
     });
+    // RIFT_TAGGER=FILE times another tagger model (one written by `train_tagger`).
+    let ex = match std::env::var_os("RIFT_TAGGER") {
+        Some(f) => ex.with_tagger(
+            rift_extract::TaggerModel::from_bytes(&std::fs::read(f).expect("read tagger model"))
+                .expect("tagger model"),
+        ),
+        None => ex,
+    };
     let articles: Vec<_> = texts
         .into_iter()
         .enumerate()

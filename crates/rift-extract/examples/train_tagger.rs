@@ -1,6 +1,6 @@
 //! Trains the attribution tagger ([`rift_extract::tagger`]) on a PolNeAR-layout folder and
 //! writes the model the extractor compiles in:
-//! `cargo run --release -p rift-extract --example train_tagger -- ../shared/data/polnear/train crates/rift-extract/model/tagger.bin [EPOCHS] [BITS]`.
+//! `cargo run --release -p rift-extract --example train_tagger -- ../shared/data/polnear/train crates/rift-extract/model/tagger.bin [EPOCHS] [BITS] [PAIR_BITS]`.
 //!
 //! Deterministic: articles in sorted order, sentences shuffled per epoch by a fixed-seed
 //! generator. Labels: every token inside a gold cue, source or content span (cue over source
@@ -14,14 +14,33 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let dir = args
         .next()
-        .expect("usage: train_tagger DIR OUT [EPOCHS] [BITS]");
+        .expect("usage: train_tagger DIR OUT [EPOCHS] [BITS] [PAIR_BITS]");
     let out = args
         .next()
-        .expect("usage: train_tagger DIR OUT [EPOCHS] [BITS]");
+        .expect("usage: train_tagger DIR OUT [EPOCHS] [BITS] [PAIR_BITS]");
     let epochs: usize = args.next().map_or(6, |a| a.parse().expect("EPOCHS"));
     let bits: u32 = args.next().map_or(17, |a| a.parse().expect("BITS"));
-    let gold = rift_eval::brat::read_dir(std::path::Path::new(&dir)).expect("read gold");
+    let pair_bits: u32 = args.next().map_or(14, |a| a.parse().expect("PAIR_BITS"));
+    let mut gold = rift_eval::brat::read_dir(std::path::Path::new(&dir)).expect("read gold");
+    // RIFT_FOLD=K/N leaves out the articles whose index in sorted order is K mod N (for
+    // cross-validation with the `polnear` example and the same RIFT_FOLD).
+    if let Some((k, n)) = std::env::var("RIFT_FOLD").ok().and_then(|v| {
+        let (k, n) = v.split_once('/')?;
+        Some((k.parse::<usize>().ok()?, n.parse::<usize>().ok()?))
+    }) {
+        gold = gold
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| i % n != k)
+            .map(|(_, g)| g)
+            .collect();
+    }
     let ex = Extractor::default();
+    let rules = Extractor::new(rift_extract::ExtractConfig {
+        learned: false,
+        ..Default::default()
+    });
+    let only_empty = std::env::var_os("TAGSEL").is_some();
     // (article, sentence token range, tags)
     let mut data = Vec::new();
     let mut analysed = Vec::new();
@@ -48,7 +67,26 @@ fn main() {
                 }
             }
         }
+        // byte ranges of what the rules find, to leave their sentences out
+        let found: Vec<(usize, usize)> = if only_empty {
+            let art = rift_core::Article::new(g.id.clone(), g.text.clone());
+            rules
+                .extract(&art)
+                .statements
+                .iter()
+                .map(|st| (ci.byte_of(st.span.start), ci.byte_of(st.span.end)))
+                .collect()
+        } else {
+            Vec::new()
+        };
         for r in &a.sentences {
+            if r.is_empty() {
+                continue;
+            }
+            let (s0, s1) = (a.toks[r.start].start, a.toks[r.end - 1].end);
+            if found.iter().any(|&(b0, b1)| b0 < s1 && s0 < b1) {
+                continue;
+            }
             let mut tags = Vec::with_capacity(r.len());
             for k in r.clone() {
                 let (_, kind, id) = lab[k];
@@ -65,7 +103,7 @@ fn main() {
         }
         analysed.push(a);
     }
-    let mut trainer = Trainer::new(bits);
+    let mut trainer = Trainer::new(bits, pair_bits);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut seed: u64 = 0x5eed_1234_abcd_0001;
     let tokens: usize = data.iter().map(|d| d.2.len()).sum();

@@ -84,6 +84,8 @@ pub struct Extractor {
     cleaner: Cleaner,
     segmenter: Segmenter,
     lexicon: Lexicon,
+    /// The tagger's model: `None` is the built-in one ([`TaggerModel::builtin`]).
+    tagger: Option<std::sync::Arc<TaggerModel>>,
 }
 
 struct Sent {
@@ -155,6 +157,13 @@ impl Extractor {
         }
     }
 
+    /// The same extractor with another tagger model (one trained by `examples/train_tagger.rs`
+    /// on the user's own annotations, read by [`TaggerModel::from_bytes`]).
+    pub fn with_tagger(mut self, model: TaggerModel) -> Self {
+        self.tagger = Some(std::sync::Arc::new(model));
+        self
+    }
+
     /// The settings.
     pub fn config(&self) -> &ExtractConfig {
         &self.cfg
@@ -195,7 +204,10 @@ impl Extractor {
         date0: Option<Date>,
         drafts: &mut Vec<Draft>,
     ) {
-        let model = TaggerModel::builtin();
+        let model: &TaggerModel = match &self.tagger {
+            Some(m) => m,
+            None => TaggerModel::builtin(),
+        };
         // sentences are in text order: mark those each draft's content overlaps
         let mut covered = vec![false; sents.len()];
         for d in drafts.iter() {

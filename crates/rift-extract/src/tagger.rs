@@ -1,6 +1,6 @@
-//! The learned attribution tagger: a greedy averaged perceptron that labels each token of a
-//! sentence as part of a source, a cue or a content (BIO tags), for the sentences the rules of
-//! [`crate::Extractor`] leave without any statement.
+//! The learned attribution tagger: an averaged structured perceptron (first-order, Viterbi
+//! decoding) that labels each token of a sentence as part of a source, a cue or a content (BIO
+//! tags), for the sentences the rules of [`crate::Extractor`] leave without any statement.
 //!
 //! The rules are precise but cannot list every way news attributes (PolNeAR counts `police
 //! allowed [the violence]` and `his strong opposition to [the Vietnam War]`). The tagger learns
@@ -8,9 +8,11 @@
 //! where no rule found anything, and turns each tagged cue with a content into a statement
 //! (`Draft`), whose source phrase is typed and named like a rule's.
 //!
-//! Features are hashed into a fixed table (`2^bits` rows × [`TAGS`] `i8` weights, padded to 8): words and their
-//! neighbours, suffix and shape, the cue lexicon's class of nearby words ([`crate::cues`]), the
-//! distance to the nearest lexicon cue, quote state, and the previous tag. The built-in model
+//! Features are hashed into a fixed table (`2^bits` rows × [`TAGS`] `i8` weights, padded to 8):
+//! words two either side, stems, suffix and shape, the cue lexicon's class of the token and its
+//! neighbours ([`crate::cues`]), the distance to the nearest lexicon cue, quote state, the
+//! position in the sentence, and the previous tag with the word, the word before and the
+//! nearest cue. The built-in model
 //! (`model/tagger.bin`, trained on PolNeAR train by `examples/train_tagger.rs`) is compiled into
 //! the binary; [`TaggerModel::from_bytes`] reads another.
 
@@ -31,7 +33,12 @@ pub const B_CON: u8 = 5;
 const NT: usize = TAGS.len();
 /// Weights per feature row: the tags padded to 8, so a row is one aligned 16-byte load.
 const ROW: usize = 8;
-const MAGIC: &[u8; 8] = b"RIFTTAG3";
+/// Weights per row of a feature read with the previous tag: one [`ROW`] per previous tag,
+/// padded to 64 bytes (one cache line gives the feature's weights after every tag).
+const PAIR: usize = 64;
+const MAGIC: &[u8; 8] = b"RIFTTAG5";
+/// Magic, the two table sizes (bits) and the scale.
+const HEADER: usize = 20;
 
 /// Why a tagger model could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -42,10 +49,13 @@ pub enum TaggerError {
 }
 
 /// A trained tagger: hashed feature weights, quantised to `i8` (one byte a weight keeps the
-/// table at 1 MiB, in cache; on PolNeAR dev it scores as the `i16` table did).
+/// tables small, in cache; on PolNeAR dev it scored as an `i16` table did). Two tables: the
+/// features of a token alone (`2^bits` rows of [`ROW`]) and the features read with the previous
+/// tag (`2^pair_bits` rows of [`PAIR`]).
 #[derive(Debug, Clone)]
 pub struct TaggerModel {
     bits: u32,
+    pair_bits: u32,
     scale: f32,
     /// The `i8` weights as bytes: the built-in model borrows them from the binary (no 4 MiB
     /// copy at start-up).
@@ -59,30 +69,33 @@ impl TaggerModel {
     pub fn builtin() -> &'static TaggerModel {
         static M: std::sync::OnceLock<TaggerModel> = std::sync::OnceLock::new();
         M.get_or_init(|| {
-            let (bits, scale) = header(BUILTIN).expect("built-in tagger model");
+            let (bits, pair_bits, scale) = header(BUILTIN).expect("built-in tagger model");
             TaggerModel {
                 bits,
+                pair_bits,
                 scale,
-                weights: std::borrow::Cow::Borrowed(&BUILTIN[16..]),
+                weights: std::borrow::Cow::Borrowed(&BUILTIN[HEADER..]),
             }
         })
     }
 
     /// Reads a model written by [`TaggerModel::to_bytes`].
     pub fn from_bytes(b: &[u8]) -> Result<Self, TaggerError> {
-        let (bits, scale) = header(b)?;
+        let (bits, pair_bits, scale) = header(b)?;
         Ok(TaggerModel {
             bits,
+            pair_bits,
             scale,
-            weights: std::borrow::Cow::Owned(b[16..].to_vec()),
+            weights: std::borrow::Cow::Owned(b[HEADER..].to_vec()),
         })
     }
 
-    /// The model as bytes: header, table size (bits), scale, then one byte per weight.
+    /// The model as bytes: header, the two table sizes (bits), scale, then one byte per weight.
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(16 + self.weights.len());
+        let mut out = Vec::with_capacity(HEADER + self.weights.len());
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&self.bits.to_le_bytes());
+        out.extend_from_slice(&self.pair_bits.to_le_bytes());
         out.extend_from_slice(&self.scale.to_le_bytes());
         out.extend_from_slice(&self.weights);
         out
@@ -91,29 +104,30 @@ impl TaggerModel {
     /// Tags one sentence: `out[i]` is the tag of `toks[i]` (an index into [`TAGS`]).
     pub fn tag(&self, s: &Sentence<'_>, out: &mut Vec<u8>) {
         let mask = (1u64 << self.bits) - 1;
+        let pmask = (1u64 << self.pair_bits) - 1;
         let ctx = Context::new(s);
         out.clear();
         let mut feats = Feats::new();
-        // The features that do not depend on the previous tag first, for every token: their
-        // table look-ups are independent, so the CPU overlaps their cache misses.
-        let mut scores: Vec<[i16; ROW]> = Vec::with_capacity(s.toks.len());
-        for i in 0..s.toks.len() {
+        // Every token's scores first: their table look-ups are independent, so the CPU
+        // overlaps their cache misses. `pair[i][p]` is what tag `p` before token `i` adds.
+        let n = s.toks.len();
+        let mut scores: Vec<[i16; ROW]> = Vec::with_capacity(n);
+        let mut pair: Vec<[[i16; ROW]; NT]> = Vec::with_capacity(n);
+        for i in 0..n {
             static_features(s, &ctx, i, mask, &mut feats);
             scores.push(self.sum(feats.as_slice()));
-        }
-        let mut prev = O;
-        for (i, score) in scores.into_iter().enumerate() {
             feats.clear();
-            dynamic_features(&ctx, i, prev, mask, &mut feats);
-            let d = self.sum(feats.as_slice());
+            pair_features(&ctx, i, pmask, &mut feats);
+            pair.push(self.sum_pair(feats.as_slice()));
+        }
+        let path = viterbi(n, |i, prev| {
             let mut total = [0i32; ROW];
             for t in 0..ROW {
-                total[t] = i32::from(score[t]) + i32::from(d[t]);
+                total[t] = i32::from(scores[i][t]) + i32::from(pair[i][usize::from(prev)][t]);
             }
-            let t = best(&total, prev);
-            out.push(t);
-            prev = t;
-        }
+            total
+        });
+        out.extend_from_slice(&path);
     }
 
     /// The summed weight rows of `feats`. At most [`MAX_FEATS`] rows of `i8` weights: the sum
@@ -133,10 +147,29 @@ impl TaggerModel {
         }
         score
     }
+
+    /// The summed pair rows of `feats` (ids into the second table), per previous tag.
+    #[inline]
+    fn sum_pair(&self, feats: &[u32]) -> [[i16; ROW]; NT] {
+        let off = (1usize << self.bits) * ROW;
+        let mut score = [[0i16; ROW]; NT];
+        for &f in feats {
+            let k = off + f as usize * PAIR;
+            let Some(row) = self.weights.get(k..k + PAIR) else {
+                continue;
+            };
+            for (p, sc) in score.iter_mut().enumerate() {
+                for t in 0..ROW {
+                    sc[t] += i16::from(row[p * ROW + t] as i8);
+                }
+            }
+        }
+        score
+    }
 }
 
 /// The most features a token has (static and dynamic).
-const MAX_FEATS: usize = 24;
+const MAX_FEATS: usize = 32;
 
 /// A token's hashed feature ids, in a fixed buffer.
 struct Feats {
@@ -171,31 +204,87 @@ impl Feats {
     }
 }
 
-/// The table size (bits) and scale of a model's bytes, checked against their length.
-fn header(b: &[u8]) -> Result<(u32, f32), TaggerError> {
-    if b.len() < 16 || &b[..8] != MAGIC {
+/// The table sizes (bits) and scale of a model's bytes, checked against their length.
+fn header(b: &[u8]) -> Result<(u32, u32, f32), TaggerError> {
+    if b.len() < HEADER || &b[..8] != MAGIC {
         return Err(TaggerError::Format);
     }
-    let bits = u32::from_le_bytes(b[8..12].try_into().map_err(|_| TaggerError::Format)?);
-    let scale = f32::from_le_bytes(b[12..16].try_into().map_err(|_| TaggerError::Format)?);
-    if bits > 24 || b.len() != 16 + (1usize << bits) * ROW {
+    let word = |k: usize| -> Result<[u8; 4], TaggerError> {
+        b[k..k + 4].try_into().map_err(|_| TaggerError::Format)
+    };
+    let bits = u32::from_le_bytes(word(8)?);
+    let pair_bits = u32::from_le_bytes(word(12)?);
+    let scale = f32::from_le_bytes(word(16)?);
+    if bits > 24 || pair_bits > 24 {
         return Err(TaggerError::Format);
     }
-    Ok((bits, scale))
+    if b.len() != HEADER + (1usize << bits) * ROW + (1usize << pair_bits) * PAIR {
+        return Err(TaggerError::Format);
+    }
+    Ok((bits, pair_bits, scale))
 }
 
-/// The highest-scoring tag that may follow `prev` (`I-X` only after `B-X` or `I-X`).
-fn best<T: PartialOrd + Copy>(score: &[T; ROW], prev: u8) -> u8 {
-    let mut bt = 0u8;
-    for t in 1..NT as u8 {
-        if t % 2 == 0 && prev != t && prev != t - 1 {
-            continue;
-        }
-        if score[t as usize] > score[bt as usize] {
-            bt = t;
+/// Whether tag `t` may follow `prev` (`I-X` only after `B-X` or `I-X`).
+#[inline]
+fn allowed(prev: u8, t: u8) -> bool {
+    t == O || t % 2 == 1 || prev == t || prev == t - 1
+}
+
+/// The best tag sequence of `n` tokens under first-order scores: `score(i, prev)[t]` is the
+/// score of tag `t` at token `i` after tag `prev` (`prev` is [`O`] before the first token).
+fn viterbi<S>(n: usize, mut score: impl FnMut(usize, u8) -> [S; ROW]) -> Vec<u8>
+where
+    S: Copy + PartialOrd + std::ops::Add<Output = S> + Default,
+{
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut back = vec![[0u8; NT]; n];
+    let first = score(0, O);
+    let mut best_score = [S::default(); NT];
+    let mut alive = [false; NT];
+    for t in 0..NT {
+        if allowed(O, t as u8) {
+            best_score[t] = first[t];
+            alive[t] = true;
         }
     }
-    bt
+    for (i, back_i) in back.iter_mut().enumerate().skip(1) {
+        let mut next = [S::default(); NT];
+        let mut next_alive = [false; NT];
+        for p in 0..NT {
+            if !alive[p] {
+                continue;
+            }
+            let sc = score(i, p as u8);
+            for t in 0..NT {
+                if !allowed(p as u8, t as u8) {
+                    continue;
+                }
+                let v = best_score[p] + sc[t];
+                if !next_alive[t] || v > next[t] {
+                    next[t] = v;
+                    next_alive[t] = true;
+                    back_i[t] = p as u8;
+                }
+            }
+        }
+        best_score = next;
+        alive = next_alive;
+    }
+    let mut t = (0..NT)
+        .filter(|&t| alive[t])
+        .fold(None, |b: Option<usize>, t| match b {
+            Some(b) if best_score[b] >= best_score[t] => Some(b),
+            _ => Some(t),
+        })
+        .unwrap_or(0);
+    let mut path = vec![0u8; n];
+    for i in (0..n).rev() {
+        path[i] = t as u8;
+        t = back[i][t] as usize;
+    }
+    path
 }
 
 /// One sentence as the tagger sees it.
@@ -238,14 +327,22 @@ struct Context<'a> {
     commas: Vec<u32>,
     /// [`shape`] of each token.
     shape: Vec<u64>,
+    /// Hash of each token's [`stem`].
+    stem: Vec<u64>,
 }
 
 impl<'a> Context<'a> {
     fn new(s: &Sentence<'a>) -> Self {
         let class = s.class;
-        let hash: Vec<u64> = s.toks.iter().map(|t| word_hash(t.text(s.text))).collect();
-        let shape: Vec<u64> = s.toks.iter().map(|t| shape(s.text, t)).collect();
         let n = s.toks.len();
+        let mut hash = Vec::with_capacity(n);
+        let mut stem = Vec::with_capacity(n);
+        for t in s.toks {
+            let (h, st) = word_and_stem_hash(t.text(s.text));
+            hash.push(h);
+            stem.push(st);
+        }
+        let shape: Vec<u64> = s.toks.iter().map(|t| shape(s.text, t)).collect();
         let mut left = vec![None; n];
         let mut right = vec![None; n];
         let mut thats = vec![0; n + 1];
@@ -275,8 +372,28 @@ impl<'a> Context<'a> {
             thats,
             commas,
             shape,
+            stem,
         }
     }
+}
+
+/// [`word_hash`] of `w` and of its [`stem`] in one pass (the stem is a prefix).
+#[inline]
+fn word_and_stem_hash(w: &str) -> (u64, u64) {
+    let cut = stem(w).len();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut at_cut = h;
+    for (k, b) in w.bytes().enumerate() {
+        if k == cut {
+            at_cut = h;
+        }
+        h ^= u64::from(b.to_ascii_lowercase());
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    if cut == w.len() {
+        at_cut = h;
+    }
+    (h, at_cut)
 }
 
 fn word_hash(w: &str) -> u64 {
@@ -305,7 +422,12 @@ fn shape(text: &str, t: &Token) -> u64 {
     if w.bytes().all(|b| b.is_ascii_digit()) {
         2000
     } else if t.is_capitalized(text) {
-        if w.chars().all(|c| !c.is_lowercase()) {
+        let upper = if w.is_ascii() {
+            !w.bytes().any(|b| b.is_ascii_lowercase())
+        } else {
+            w.chars().all(|c| !c.is_lowercase())
+        };
+        if upper {
             2001
         } else {
             2002
@@ -313,6 +435,19 @@ fn shape(text: &str, t: &Token) -> u64 {
     } else {
         2003
     }
+}
+
+/// `word` without a common inflection (`-s`, `-es`, `-ed`, `-ing`, `-d`): `likes`, `liked`
+/// and `liking` share `lik`; case is left to [`word_hash`].
+fn stem(word: &str) -> &str {
+    let b = word.as_bytes();
+    for suf in ["ing", "ed", "es", "s", "e"] {
+        if b.len() > suf.len() + 2 && b[b.len() - suf.len()..].eq_ignore_ascii_case(suf.as_bytes())
+        {
+            return &word[..word.len() - suf.len()];
+        }
+    }
+    word
 }
 
 /// The last three characters of `word` (all of it when shorter).
@@ -338,19 +473,18 @@ fn bucket(d: usize) -> u64 {
     }
 }
 
-/// Hashed feature ids of token `i` given the previous tag.
-fn features(s: &Sentence<'_>, c: &Context<'_>, i: usize, prev: u8, mask: u64, out: &mut Feats) {
-    static_features(s, c, i, mask, out);
-    dynamic_features(c, i, prev, mask, out);
-}
-
-/// The features that depend on the previous tag, appended to `out`.
-fn dynamic_features(c: &Context<'_>, i: usize, prev: u8, mask: u64, out: &mut Feats) {
-    let p = u64::from(prev);
+/// The features read with the previous tag (ids into the pair table), appended to `out`: the
+/// transition alone, and with the word, the word before, the lexicon class and shape, and the
+/// nearest cue to the left.
+fn pair_features(c: &Context<'_>, i: usize, mask: u64, out: &mut Feats) {
     let sh = c.shape[i];
-    out.push(mix(21, p, mask));
-    out.push(mix(22, p ^ (c.hash[i] << 3), mask));
-    out.push(mix(23, p ^ (u64::from(c.class[i]) << 3) ^ (sh << 8), mask));
+    out.push(mix(21, 0, mask));
+    out.push(mix(22, c.hash[i], mask));
+    out.push(mix(23, u64::from(c.class[i]) ^ (sh << 8), mask));
+    let prevw = if i == 0 { 1 } else { c.hash[i - 1] };
+    out.push(mix(24, prevw, mask));
+    let lf = c.left[i].map_or(99, |j| bucket(i - j) * 8 + u64::from(c.class[j]));
+    out.push(mix(25, lf ^ (u64::from(c.thats[i] > 0) << 12), mask));
 }
 
 /// The features of token `i` that do not depend on the tags (`out` is cleared first).
@@ -401,12 +535,64 @@ fn static_features(s: &Sentence<'_>, c: &Context<'_>, i: usize, mask: u64, out: 
         out.push(mix(18, c.hash[j] ^ (bucket(j - i) << 3), mask));
     }
     out.push(mix(19, u64::from(s.in_quote[i]), mask));
+    // the wider window: words two away, the lexicon class, shape and quote state of the
+    // neighbours, the position in the sentence, and stems (`likes` / `liked` / `liking`)
+    out.push(mix(30, w(ii - 2), mask));
+    out.push(mix(31, w(ii + 2), mask));
+    let cl = |j: isize| -> u64 {
+        if j < 0 || j as usize >= n {
+            9
+        } else {
+            u64::from(c.class[j as usize])
+        }
+    };
+    let sh = |j: isize| -> u64 {
+        if j < 0 || j as usize >= n {
+            3
+        } else {
+            c.shape[j as usize]
+        }
+    };
+    let q = |j: isize| -> u64 {
+        if j < 0 || j as usize >= n {
+            2
+        } else {
+            u64::from(s.in_quote[j as usize])
+        }
+    };
+    out.push(mix(
+        32,
+        cl(ii - 1) ^ (cl(ii + 1) << 4) ^ (cl(ii) << 8),
+        mask,
+    ));
+    out.push(mix(
+        33,
+        sh(ii - 1) ^ (sh(ii) << 12) ^ (sh(ii + 1) << 24),
+        mask,
+    ));
+    out.push(mix(34, q(ii - 1) ^ (q(ii) << 2) ^ (q(ii + 1) << 4), mask));
+    out.push(mix(35, bucket(i) ^ (bucket(n - 1 - i) << 3), mask));
+    {
+        let st = |j: isize| -> u64 {
+            if j < 0 {
+                1
+            } else if j as usize >= n {
+                2
+            } else {
+                c.stem[j as usize]
+            }
+        };
+        out.push(mix(36, st(ii), mask));
+        out.push(mix(37, st(ii - 1) ^ st(ii).rotate_left(17), mask));
+        out.push(mix(38, st(ii) ^ st(ii + 1).rotate_left(17), mask));
+        out.push(mix(39, sh(ii - 1) ^ st(ii).rotate_left(9), mask));
+    }
 }
 
-/// Trains a [`TaggerModel`] with the averaged perceptron (greedy decoding, predicted previous
-/// tags), one sentence at a time.
+/// Trains a [`TaggerModel`] with the averaged structured perceptron, one sentence at a time.
 pub struct Trainer {
     bits: u32,
+    pair_bits: u32,
     w: Vec<f32>,
     total: Vec<f32>,
     stamp: Vec<u32>,
@@ -414,11 +600,12 @@ pub struct Trainer {
 }
 
 impl Trainer {
-    /// A trainer with a table of `2^bits` feature rows.
-    pub fn new(bits: u32) -> Self {
-        let n = (1usize << bits) * ROW;
+    /// A trainer with tables of `2^bits` token rows and `2^pair_bits` pair rows.
+    pub fn new(bits: u32, pair_bits: u32) -> Self {
+        let n = (1usize << bits) * ROW + (1usize << pair_bits) * PAIR;
         Trainer {
             bits,
+            pair_bits,
             w: vec![0.0; n],
             total: vec![0.0; n],
             stamp: vec![0; n],
@@ -426,40 +613,73 @@ impl Trainer {
         }
     }
 
-    /// One perceptron pass over a sentence with its gold tags; returns the number of tokens
-    /// tagged wrongly.
+    /// One structured-perceptron step on a sentence with its gold tags: decode the whole
+    /// sentence (Viterbi, as [`TaggerModel::tag`] does), then move the weights from the predicted
+    /// path's features to the gold path's. Returns the number of tokens tagged wrongly.
     pub fn learn(&mut self, s: &Sentence<'_>, gold: &[u8]) -> usize {
         let mask = (1u64 << self.bits) - 1;
-        let ctx = Context::new(s);
-        let mut prev = O;
-        let mut errors = 0;
-        for (i, &g) in gold.iter().enumerate() {
-            self.step += 1;
-            // After a wrong guess an inside tag may be impossible: learn its begin tag instead.
-            let g = if g != O && g % 2 == 0 && prev != g && prev != g - 1 {
-                g - 1
-            } else {
-                g
-            };
-            let mut feats = Feats::new();
-            features(s, &ctx, i, prev, mask, &mut feats);
-            let feats = feats.as_slice();
-            let mut score = [0f32; ROW];
-            for &f in feats {
-                let row = &self.w[f as usize * ROW..f as usize * ROW + ROW];
+        let pmask = (1u64 << self.pair_bits) - 1;
+        let off = (1usize << self.bits) * ROW;
+        let ctx = &Context::new(s);
+        let n = gold.len();
+        self.step += 1;
+        let mut feats = Feats::new();
+        let mut stat: Vec<([u32; MAX_FEATS], usize)> = Vec::with_capacity(n);
+        let mut pairs: Vec<([u32; MAX_FEATS], usize)> = Vec::with_capacity(n);
+        let mut st_score: Vec<[f32; ROW]> = Vec::with_capacity(n);
+        let mut pair_score: Vec<[[f32; ROW]; NT]> = Vec::with_capacity(n);
+        for i in 0..n {
+            static_features(s, ctx, i, mask, &mut feats);
+            let mut sc = [0f32; ROW];
+            for &k in feats.as_slice() {
+                let row = &self.w[k as usize * ROW..k as usize * ROW + ROW];
                 for t in 0..ROW {
-                    score[t] += row[t];
+                    sc[t] += row[t];
                 }
             }
-            let guess = best(&score, prev);
-            if guess != g {
+            st_score.push(sc);
+            stat.push((feats.ids, feats.n));
+            feats.clear();
+            pair_features(ctx, i, pmask, &mut feats);
+            let mut ps = [[0f32; ROW]; NT];
+            for &k in feats.as_slice() {
+                let row = &self.w[off + k as usize * PAIR..off + k as usize * PAIR + PAIR];
+                for (p, sc) in ps.iter_mut().enumerate() {
+                    for t in 0..ROW {
+                        sc[t] += row[p * ROW + t];
+                    }
+                }
+            }
+            pair_score.push(ps);
+            pairs.push((feats.ids, feats.n));
+        }
+        let path = viterbi(n, |i, prev| {
+            let mut sc = st_score[i];
+            for t in 0..ROW {
+                sc[t] += pair_score[i][usize::from(prev)][t];
+            }
+            sc
+        });
+        let mut errors = 0;
+        for i in 0..n {
+            let (g, p) = (usize::from(gold[i]), usize::from(path[i]));
+            let gp = if i == 0 { 0 } else { usize::from(gold[i - 1]) };
+            let pp = if i == 0 { 0 } else { usize::from(path[i - 1]) };
+            if g != p {
                 errors += 1;
-                for &f in feats {
-                    self.update(f as usize * ROW + g as usize, 1.0);
-                    self.update(f as usize * ROW + guess as usize, -1.0);
+                let (ids, m) = stat[i];
+                for &k in &ids[..m] {
+                    self.update(k as usize * ROW + g, 1.0);
+                    self.update(k as usize * ROW + p, -1.0);
                 }
             }
-            prev = guess;
+            if g != p || gp != pp {
+                let (ids, m) = pairs[i];
+                for &k in &ids[..m] {
+                    self.update(off + k as usize * PAIR + gp * ROW + g, 1.0);
+                    self.update(off + k as usize * PAIR + pp * ROW + p, -1.0);
+                }
+            }
         }
         errors
     }
@@ -487,6 +707,7 @@ impl Trainer {
             .collect();
         TaggerModel {
             bits: self.bits,
+            pair_bits: self.pair_bits,
             scale,
             weights: std::borrow::Cow::Owned(weights),
         }
@@ -572,14 +793,21 @@ mod tests {
 
     #[test]
     fn an_inside_tag_never_follows_another_kind() {
-        let score = [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 5.0, 0.0];
-        assert_eq!(best(&score, O), O);
-        assert_eq!(best(&score, B_CON), 6);
+        // I-CON scores highest everywhere, but may not open a sentence or follow O
+        let path = viterbi(3, |_, _| [0, 0, 0, 0, 0, 1, 5, 0]);
+        assert_eq!(path, vec![B_CON, 6, 6]);
+        // the best path is found as a whole: a B-CUE worth more than the greedy O at token 0
+        let path = viterbi(2, |i, prev| match (i, prev) {
+            (0, _) => [2, 0, 0, 1, 0, 0, 0, 0],
+            (1, B_CUE) => [0, 0, 0, 0, 9, 0, 0, 0],
+            _ => [1, 0, 0, 0, 0, 0, 0, 0],
+        });
+        assert_eq!(path, vec![B_CUE, 4]);
     }
 
     #[test]
     fn a_model_round_trips_through_bytes() {
-        let m = Trainer::new(4).finish();
+        let m = Trainer::new(4, 3).finish();
         let b = m.to_bytes();
         let m2 = TaggerModel::from_bytes(&b).unwrap();
         assert_eq!(m2.to_bytes(), b);
