@@ -1175,16 +1175,19 @@ impl Extractor {
         hi: usize,
         names: &Names,
     ) -> Option<(Range, &'static str, SourcePhrase)> {
-        if hi <= lo + 2 {
+        if hi <= lo {
             return None;
         }
         let src = sentence_start_subject(text, toks, lo, hi, names, &self.lexicon)?;
-        // `Rep. Trey Gowdy: “…`, `Former secretary of state Hillary Rodham Clinton: “…`: a
-        // person's name alone is a speaker label
+        // `Rep. Trey Gowdy: “…`, `Former secretary of state Hillary Rodham Clinton: “…`,
+        // `Kasich: ‘…` (a headline): a person's name alone is a speaker label
         if src.end >= hi && src.start == lo && src.kind == SourceType::Person && src.name.is_some()
         {
             let cue = toks[hi].start..toks[hi].end;
             return Some((cue, "colon", src));
+        }
+        if hi <= lo + 2 {
+            return None;
         }
         // the subject is followed by a verb-like word, not more of a list or a heading
         if src.end >= hi || src.pronoun && src.kind == SourceType::Unknown {

@@ -240,6 +240,13 @@ fn a_name_before_a_colon_is_a_speaker_label() {
         find(&st, "This is a disgrace").source.text,
         "Rep. Trey Gowdy"
     );
+    // a surname alone, as headlines write it, once the full name is known
+    let st = extract(
+        "Kasich: ‘We Are Going All The Way To Cleveland.’\n\nGov. John Kasich spoke in Ohio on Monday.",
+    );
+    let s = find(&st, "We Are Going");
+    assert_eq!(s.source.text, "Kasich");
+    assert_eq!(s.source.name.as_deref(), Some("John Kasich"));
     // a topic before a colon is not
     let st = extract(
         "Iran and negotiations: “This is a disgrace for the department and for the country.”",
