@@ -334,11 +334,13 @@ impl Extractor {
                         })
                         .flatten()
                 } else {
-                    // the rules' subject before the cue when there is one, else the tagged
-                    // source
-                    subject_before(text, toks, s.toks.start, c0, names)
-                        .map(|p| (p.start, p.end))
-                        .or(src)
+                    // the tagged source, else the rules' subject before the cue (with the
+                    // Viterbi tagger its sources beat the rules' subject: 5-fold CV on PolNeAR
+                    // train content+source TP 11,634 -> 11,647)
+                    src.or_else(|| {
+                        subject_before(text, toks, s.toks.start, c0, names)
+                            .map(|p| (p.start, p.end))
+                    })
                 };
                 if let (true, Some((_, a1))) = (passive, src) {
                     // the agent is not part of the content (`asked by [host John Dickerson]
