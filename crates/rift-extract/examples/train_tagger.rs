@@ -104,6 +104,26 @@ fn main() {
         analysed.push(a);
     }
     let mut trainer = Trainer::new(bits, pair_bits);
+    {
+        let sentences: Vec<(Sentence<'_>, &[u8])> = data
+            .iter()
+            .map(|(ai, r, tags)| {
+                let a = &analysed[*ai];
+                (
+                    Sentence {
+                        text: &gold[*ai].text,
+                        toks: &a.toks[r.clone()],
+                        in_quote: &a.in_quote[r.clone()],
+                        class: &a.class[r.clone()],
+                    },
+                    tags.as_slice(),
+                )
+            })
+            .collect();
+        trainer.set_priors(rift_extract::tagger::cue_priors(
+            sentences.iter().map(|(s, t)| (s, *t)),
+        ));
+    }
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut seed: u64 = 0x5eed_1234_abcd_0001;
     let tokens: usize = data.iter().map(|d| d.2.len()).sum();

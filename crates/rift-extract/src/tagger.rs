@@ -36,9 +36,11 @@ const ROW: usize = 8;
 /// Weights per row of a feature read with the previous tag: one [`ROW`] per previous tag,
 /// padded to 64 bytes (one cache line gives the feature's weights after every tag).
 const PAIR: usize = 64;
-const MAGIC: &[u8; 8] = b"RIFTTAG5";
+const MAGIC: &[u8; 8] = b"RIFTTAG6";
 /// Magic, the two table sizes (bits) and the scale.
 const HEADER: usize = 20;
+/// Slots of the cue-prior table ([`cue_priors`]): one byte per hashed word.
+const PRIOR_SLOTS: usize = 1 << 16;
 
 /// Why a tagger model could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -105,7 +107,7 @@ impl TaggerModel {
     pub fn tag(&self, s: &Sentence<'_>, out: &mut Vec<u8>) {
         let mask = (1u64 << self.bits) - 1;
         let pmask = (1u64 << self.pair_bits) - 1;
-        let ctx = Context::new(s);
+        let ctx = Context::new(s, self.priors());
         out.clear();
         let mut feats = Feats::new();
         // Every token's scores first: their table look-ups are independent, so the CPU
@@ -148,6 +150,11 @@ impl TaggerModel {
         score
     }
 
+    /// The cue-prior table: the last [`PRIOR_SLOTS`] bytes.
+    fn priors(&self) -> &[u8] {
+        &self.weights[self.weights.len() - PRIOR_SLOTS..]
+    }
+
     /// The summed pair rows of `feats` (ids into the second table), per previous tag.
     #[inline]
     fn sum_pair(&self, feats: &[u32]) -> [[i16; ROW]; NT] {
@@ -169,7 +176,7 @@ impl TaggerModel {
 }
 
 /// The most features a token has (static and dynamic).
-const MAX_FEATS: usize = 32;
+const MAX_FEATS: usize = 36;
 
 /// A token's hashed feature ids, in a fixed buffer.
 struct Feats {
@@ -218,7 +225,7 @@ fn header(b: &[u8]) -> Result<(u32, u32, f32), TaggerError> {
     if bits > 24 || pair_bits > 24 {
         return Err(TaggerError::Format);
     }
-    if b.len() != HEADER + (1usize << bits) * ROW + (1usize << pair_bits) * PAIR {
+    if b.len() != HEADER + (1usize << bits) * ROW + (1usize << pair_bits) * PAIR + PRIOR_SLOTS {
         return Err(TaggerError::Format);
     }
     Ok((bits, pair_bits, scale))
@@ -329,10 +336,69 @@ struct Context<'a> {
     shape: Vec<u64>,
     /// Hash of each token's [`stem`].
     stem: Vec<u64>,
+    /// Each token's cue prior ([`cue_priors`]; 0 for punctuation and unseen words).
+    prior: Vec<u8>,
+    /// Nearest token with a cue prior of [`LIKELY`] or more before / after each token.
+    left_likely: Vec<Option<usize>>,
+    right_likely: Vec<Option<usize>>,
+}
+
+/// The cue prior from which a word counts as a likely cue (one in five of its uses or more).
+const LIKELY: u8 = 3;
+
+/// Uses below which a word has no prior (0).
+const MIN_SEEN: u32 = 3;
+
+/// The cue-prior slot of a word hash.
+#[inline]
+fn prior_slot(h: u64) -> usize {
+    (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+}
+
+/// The cue-prior table for a set of training sentences: for each hashed word, how often it is
+/// part of a gold cue, in buckets (0 unseen or seen fewer than 3 times, 1 never a cue, 2 under
+/// 5%, 3 under 20%, 4 under 50%, 5 half the time or more). The tagger reads it to know which
+/// words near a token may be cues beyond the lexicon (`endorsed`, `backed`, `criticism`).
+pub fn cue_priors<'a>(
+    sentences: impl IntoIterator<Item = (&'a Sentence<'a>, &'a [u8])>,
+) -> Vec<u8> {
+    let mut seen = vec![0u32; PRIOR_SLOTS];
+    let mut cue = vec![0u32; PRIOR_SLOTS];
+    for (s, tags) in sentences {
+        for (t, &g) in s.toks.iter().zip(tags) {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let k = prior_slot(word_hash(t.text(s.text)));
+            seen[k] += 1;
+            cue[k] += u32::from(g == B_CUE || g == B_CUE + 1);
+        }
+    }
+    seen.iter()
+        .zip(&cue)
+        .map(|(&n, &c)| {
+            if n < MIN_SEEN {
+                0
+            } else if c == 0 {
+                1
+            } else {
+                let r = f64::from(c) / f64::from(n);
+                if r < 0.05 {
+                    2
+                } else if r < 0.2 {
+                    3
+                } else if r < 0.5 {
+                    4
+                } else {
+                    5
+                }
+            }
+        })
+        .collect()
 }
 
 impl<'a> Context<'a> {
-    fn new(s: &Sentence<'a>) -> Self {
+    fn new(s: &Sentence<'a>, priors: &[u8]) -> Self {
         let class = s.class;
         let n = s.toks.len();
         let mut hash = Vec::with_capacity(n);
@@ -343,6 +409,37 @@ impl<'a> Context<'a> {
             stem.push(st);
         }
         let shape: Vec<u64> = s.toks.iter().map(|t| shape(s.text, t)).collect();
+        let prior: Vec<u8> = if priors.len() == PRIOR_SLOTS {
+            s.toks
+                .iter()
+                .zip(&hash)
+                .map(|(t, &h)| {
+                    if t.kind == TokenKind::Word {
+                        priors[prior_slot(h)]
+                    } else {
+                        0
+                    }
+                })
+                .collect()
+        } else {
+            vec![0; n]
+        };
+        let mut left_likely = vec![None; n];
+        let mut right_likely = vec![None; n];
+        let mut last = None;
+        for i in 0..n {
+            left_likely[i] = last;
+            if prior[i] >= LIKELY {
+                last = Some(i);
+            }
+        }
+        last = None;
+        for i in (0..n).rev() {
+            right_likely[i] = last;
+            if prior[i] >= LIKELY {
+                last = Some(i);
+            }
+        }
         let mut left = vec![None; n];
         let mut right = vec![None; n];
         let mut thats = vec![0; n + 1];
@@ -373,6 +470,9 @@ impl<'a> Context<'a> {
             commas,
             shape,
             stem,
+            prior,
+            left_likely,
+            right_likely,
         }
     }
 }
@@ -587,12 +687,27 @@ fn static_features(s: &Sentence<'_>, c: &Context<'_>, i: usize, mask: u64, out: 
         out.push(mix(38, st(ii) ^ st(ii + 1).rotate_left(17), mask));
         out.push(mix(39, sh(ii - 1) ^ st(ii).rotate_left(9), mask));
     }
+    // the cue priors: this token's, and the nearest likely cue either side
+    out.push(mix(42, u64::from(c.prior[i]), mask));
+    let ll = c.left_likely[i].map_or(99, |j| bucket(i - j) * 8 + u64::from(c.prior[j]));
+    let rl = c.right_likely[i].map_or(99, |j| bucket(j - i) * 8 + u64::from(c.prior[j]));
+    out.push(mix(43, ll ^ (u64::from(c.prior[i]) << 8), mask));
+    out.push(mix(44, rl ^ (u64::from(c.prior[i]) << 8), mask));
+    if let Some(j) = c.left_likely[i] {
+        let that = c.thats[i] > c.thats[j + 1];
+        out.push(mix(
+            45,
+            c.hash[j] ^ (bucket(i - j) << 3) ^ (u64::from(that) << 7),
+            mask,
+        ));
+    }
 }
 
 /// Trains a [`TaggerModel`] with the averaged structured perceptron, one sentence at a time.
 pub struct Trainer {
     bits: u32,
     pair_bits: u32,
+    priors: Vec<u8>,
     w: Vec<f32>,
     total: Vec<f32>,
     stamp: Vec<u32>,
@@ -606,11 +721,19 @@ impl Trainer {
         Trainer {
             bits,
             pair_bits,
+            priors: vec![0; PRIOR_SLOTS],
             w: vec![0.0; n],
             total: vec![0.0; n],
             stamp: vec![0; n],
             step: 0,
         }
+    }
+
+    /// Sets the cue-prior table (from [`cue_priors`] over the training sentences) that the
+    /// features read and the model keeps.
+    pub fn set_priors(&mut self, priors: Vec<u8>) {
+        assert_eq!(priors.len(), PRIOR_SLOTS, "a table from cue_priors");
+        self.priors = priors;
     }
 
     /// One structured-perceptron step on a sentence with its gold tags: decode the whole
@@ -620,7 +743,7 @@ impl Trainer {
         let mask = (1u64 << self.bits) - 1;
         let pmask = (1u64 << self.pair_bits) - 1;
         let off = (1usize << self.bits) * ROW;
-        let ctx = &Context::new(s);
+        let ctx = &Context::new(s, &self.priors);
         let n = gold.len();
         self.step += 1;
         let mut feats = Feats::new();
@@ -701,10 +824,11 @@ impl Trainer {
         let avg: Vec<f32> = self.total.iter().map(|t| t / step as f32).collect();
         let max = avg.iter().fold(0f32, |m, v| m.max(v.abs())).max(1e-9);
         let scale = max / f32::from(i8::MAX);
-        let weights = avg
+        let mut weights: Vec<u8> = avg
             .iter()
             .map(|v| (v / scale).round().clamp(-127.0, 127.0) as i8 as u8)
             .collect();
+        weights.extend_from_slice(&self.priors);
         TaggerModel {
             bits: self.bits,
             pair_bits: self.pair_bits,
@@ -803,6 +927,36 @@ mod tests {
             _ => [1, 0, 0, 0, 0, 0, 0, 0],
         });
         assert_eq!(path, vec![B_CUE, 4]);
+    }
+
+    #[test]
+    fn cue_priors_bucket_how_often_a_word_is_a_cue() {
+        let text = "Ann said no . Bob said yes . Cy said so . Di saw it .";
+        let mut toks = Vec::new();
+        rift_text::tokenize(text, 0..text.len(), &mut toks);
+        let n = toks.len();
+        let (in_quote, class) = (vec![false; n], vec![0u8; n]);
+        let s = Sentence {
+            text,
+            toks: &toks,
+            in_quote: &in_quote,
+            class: &class,
+        };
+        // `said` is a cue each time; the other words never are
+        let tags: Vec<u8> = toks
+            .iter()
+            .map(|t| if t.text(text) == "said" { B_CUE } else { O })
+            .collect();
+        let p = cue_priors([(&s, tags.as_slice())]);
+        let of = |w: &str| p[prior_slot(word_hash(w))];
+        assert_eq!(of("said"), 5);
+        assert_eq!(of("SAID"), 5, "case-insensitive");
+        assert_eq!(of("."), 0, "punctuation is not counted");
+        // seen once: too rare for a prior
+        assert_eq!(of("saw"), 0);
+        let tags: Vec<u8> = tags.iter().map(|_| O).collect();
+        let p = cue_priors([(&s, tags.as_slice())]);
+        assert_eq!(p[prior_slot(word_hash("said"))], 1, "seen, never a cue");
     }
 
     #[test]
