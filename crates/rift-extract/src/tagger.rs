@@ -113,23 +113,19 @@ impl TaggerModel {
         // Every token's scores first: their table look-ups are independent, so the CPU
         // overlaps their cache misses. `pair[i][p]` is what tag `p` before token `i` adds.
         let n = s.toks.len();
-        let mut scores: Vec<[i16; ROW]> = Vec::with_capacity(n);
-        let mut pair: Vec<[[i16; ROW]; NT]> = Vec::with_capacity(n);
-        for i in 0..n {
-            static_features(s, &ctx, i, mask, &mut feats);
-            scores.push(self.sum(feats.as_slice()));
-            feats.clear();
-            pair_features(&ctx, i, pmask, &mut feats);
-            pair.push(self.sum_pair(feats.as_slice()));
-        }
-        let path = viterbi(n, |i, prev| {
-            let mut total = [0i32; ROW];
-            for t in 0..ROW {
-                total[t] = i32::from(scores[i][t]) + i32::from(pair[i][usize::from(prev)][t]);
+        SCORES.with(|cell| {
+            let (scores, pair, back) = &mut *cell.borrow_mut();
+            scores.clear();
+            pair.clear();
+            for i in 0..n {
+                static_features(s, &ctx, i, mask, &mut feats);
+                scores.push(self.sum(feats.as_slice()));
+                feats.clear();
+                pair_features(&ctx, i, pmask, &mut feats);
+                pair.push(self.sum_pair(feats.as_slice()));
             }
-            total
+            viterbi_i16(scores, pair, back, out);
         });
-        out.extend_from_slice(&path);
     }
 
     /// The summed weight rows of `feats`. At most [`MAX_FEATS`] rows of `i8` weights: the sum
@@ -294,6 +290,88 @@ where
     path
 }
 
+/// Per-token scores, pair scores and back pointers of one tagging, kept per thread.
+type Scratch = (Vec<[i16; ROW]>, Vec<[[i16; ROW]; NT]>, Vec<[u8; NT]>);
+
+thread_local! {
+    static SCORES: std::cell::RefCell<Scratch> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
+}
+
+/// A score no path reaches: disallowed transitions and dead states.
+const NEG: i32 = i32::MIN / 4;
+
+/// `ALLOWED[p][t]`: [`allowed`] as a table.
+const ALLOWED: [[bool; NT]; NT] = {
+    let mut a = [[false; NT]; NT];
+    let mut p = 0;
+    while p < NT {
+        let mut t = 0;
+        while t < NT {
+            a[p][t] = t == 0 || t % 2 == 1 || p == t || p + 1 == t;
+            t += 1;
+        }
+        p += 1;
+    }
+    a
+};
+
+/// [`viterbi`] for the tagger's integer scores, in the form it has them: the score of tag `t`
+/// at token `i` after tag `p` is `scores[i][t] + pair[i][p][t]`. Branch-free inner loops (the
+/// same path as [`viterbi`], ties to the lowest tag), appended to `out`.
+fn viterbi_i16(
+    scores: &[[i16; ROW]],
+    pair: &[[[i16; ROW]; NT]],
+    back: &mut Vec<[u8; NT]>,
+    out: &mut Vec<u8>,
+) {
+    let n = scores.len();
+    if n == 0 {
+        return;
+    }
+    back.clear();
+    back.resize(n, [0; NT]);
+    let mut best = [NEG; NT];
+    for t in 0..NT {
+        if ALLOWED[usize::from(O)][t] {
+            best[t] = i32::from(scores[0][t]) + i32::from(pair[0][usize::from(O)][t]);
+        }
+    }
+    for i in 1..n {
+        let mut next = [NEG; NT];
+        for t in 0..NT {
+            let mut m = NEG;
+            let mut arg = 0u8;
+            for p in 0..NT {
+                let v = if ALLOWED[p][t] {
+                    best[p] + i32::from(pair[i][p][t])
+                } else {
+                    NEG
+                };
+                if v > m {
+                    m = v;
+                    arg = p as u8;
+                }
+            }
+            next[t] = m + i32::from(scores[i][t]);
+            back[i][t] = arg;
+        }
+        best = next;
+    }
+    let mut t = 0;
+    for k in 1..NT {
+        if best[k] > best[t] {
+            t = k;
+        }
+    }
+    let start = out.len();
+    out.resize(start + n, 0);
+    for i in (0..n).rev() {
+        out[start + i] = t as u8;
+        t = usize::from(back[i][t]);
+    }
+}
+
 /// One sentence as the tagger sees it.
 pub struct Sentence<'a> {
     /// The article text.
@@ -320,12 +398,20 @@ pub fn classes(text: &str, toks: &[Token], lexicon: &Lexicon) -> Vec<u8> {
         .collect()
 }
 
-/// Per-sentence facts shared by the tokens' features.
+/// Per-sentence facts shared by the tokens' features: the lexicon classes, borrowed, and the
+/// rest in [`Bufs`] (reached through `Deref`), which go back to a per-thread pool when the
+/// context is dropped, so tagging a sentence allocates nothing once the buffers have grown.
 struct Context<'a> {
-    /// Lower-case word hash of each token.
-    hash: Vec<u64>,
     /// Lexicon class of each token (0 none, 1 speech, 2 weak, 3 object, 4 phrasal start).
     class: &'a [u8],
+    bufs: Bufs,
+}
+
+/// The per-token facts of a [`Context`].
+#[derive(Default)]
+struct Bufs {
+    /// Lower-case word hash of each token.
+    hash: Vec<u64>,
     /// Nearest token with a lexicon class before / after each token.
     left: Vec<Option<usize>>,
     right: Vec<Option<usize>>,
@@ -341,6 +427,25 @@ struct Context<'a> {
     /// Nearest token with a cue prior of [`LIKELY`] or more before / after each token.
     left_likely: Vec<Option<usize>>,
     right_likely: Vec<Option<usize>>,
+}
+
+thread_local! {
+    /// Buffers of dropped contexts, for the next sentence.
+    static POOL: std::cell::RefCell<Vec<Bufs>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl std::ops::Deref for Context<'_> {
+    type Target = Bufs;
+    fn deref(&self) -> &Bufs {
+        &self.bufs
+    }
+}
+
+impl Drop for Context<'_> {
+    fn drop(&mut self) {
+        let bufs = std::mem::take(&mut self.bufs);
+        POOL.with(|p| p.borrow_mut().push(bufs));
+    }
 }
 
 /// The cue prior from which a word counts as a likely cue (one in five of its uses or more).
@@ -401,79 +506,66 @@ impl<'a> Context<'a> {
     fn new(s: &Sentence<'a>, priors: &[u8]) -> Self {
         let class = s.class;
         let n = s.toks.len();
-        let mut hash = Vec::with_capacity(n);
-        let mut stem = Vec::with_capacity(n);
+        let mut b = POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default();
+        b.hash.clear();
+        b.stem.clear();
+        b.shape.clear();
+        b.prior.clear();
         for t in s.toks {
             let (h, st) = word_and_stem_hash(t.text(s.text));
-            hash.push(h);
-            stem.push(st);
+            b.hash.push(h);
+            b.stem.push(st);
+            b.shape.push(shape(s.text, t));
+            b.prior.push(
+                if priors.len() == PRIOR_SLOTS && t.kind == TokenKind::Word {
+                    priors[prior_slot(h)]
+                } else {
+                    0
+                },
+            );
         }
-        let shape: Vec<u64> = s.toks.iter().map(|t| shape(s.text, t)).collect();
-        let prior: Vec<u8> = if priors.len() == PRIOR_SLOTS {
-            s.toks
-                .iter()
-                .zip(&hash)
-                .map(|(t, &h)| {
-                    if t.kind == TokenKind::Word {
-                        priors[prior_slot(h)]
-                    } else {
-                        0
-                    }
-                })
-                .collect()
-        } else {
-            vec![0; n]
-        };
-        let mut left_likely = vec![None; n];
-        let mut right_likely = vec![None; n];
-        let mut last = None;
+        // nearest likely cue and lexicon word to the left, running counts
+        b.left_likely.clear();
+        b.left.clear();
+        b.thats.clear();
+        b.commas.clear();
+        b.thats.push(0);
+        b.commas.push(0);
+        let (mut last_likely, mut last) = (None, None);
+        let (mut thats, mut commas) = (0, 0);
+        #[allow(clippy::needless_range_loop)]
         for i in 0..n {
-            left_likely[i] = last;
-            if prior[i] >= LIKELY {
-                last = Some(i);
+            b.left_likely.push(last_likely);
+            if b.prior[i] >= LIKELY {
+                last_likely = Some(i);
             }
-        }
-        last = None;
-        for i in (0..n).rev() {
-            right_likely[i] = last;
-            if prior[i] >= LIKELY {
-                last = Some(i);
-            }
-        }
-        let mut left = vec![None; n];
-        let mut right = vec![None; n];
-        let mut thats = vec![0; n + 1];
-        let mut commas = vec![0; n + 1];
-        let mut last = None;
-        for i in 0..n {
-            left[i] = last;
+            b.left.push(last);
             if class[i] != 0 {
                 last = Some(i);
             }
             let w = s.toks[i].text(s.text);
-            thats[i + 1] = thats[i] + u32::from(w == "that");
-            commas[i + 1] = commas[i] + u32::from(w == ",");
+            thats += u32::from(w == "that");
+            commas += u32::from(w == ",");
+            b.thats.push(thats);
+            b.commas.push(commas);
         }
-        last = None;
+        // and to the right
+        b.right_likely.clear();
+        b.right_likely.resize(n, None);
+        b.right.clear();
+        b.right.resize(n, None);
+        let (mut last_likely, mut last) = (None, None);
         for i in (0..n).rev() {
-            right[i] = last;
+            b.right_likely[i] = last_likely;
+            if b.prior[i] >= LIKELY {
+                last_likely = Some(i);
+            }
+            b.right[i] = last;
             if class[i] != 0 {
                 last = Some(i);
             }
         }
-        Context {
-            hash,
-            class,
-            left,
-            right,
-            thats,
-            commas,
-            shape,
-            stem,
-            prior,
-            left_likely,
-            right_likely,
-        }
+        Context { class, bufs: b }
     }
 }
 
