@@ -3800,9 +3800,13 @@ fn looks_like_title(q: &str) -> bool {
     if words.len() < 2 || words.len() > 12 {
         return false;
     }
+    // a contraction is as long as its stem (`It’s`, `That’s` are short words, not title case)
     let long: Vec<&&str> = words
         .iter()
-        .filter(|w| w.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit()))
+        .filter(|w| {
+            let stem = w.split(['\'', '’']).next().unwrap_or(w);
+            stem.chars().count() >= 4 && !w.chars().all(|c| c.is_ascii_digit())
+        })
         .collect();
     long.len() >= 2
         && long

@@ -784,3 +784,18 @@ fn an_age_as_a_noun_is_a_person_source() {
     assert_eq!(s.source.text, "the 43-year-old");
     assert_eq!(s.source.kind, rift_core::SourceType::Person);
 }
+
+#[test]
+fn a_contraction_does_not_make_a_quote_a_title() {
+    // `It’s` is a short word: the quote is speech, not the name of a work in title case
+    let st = extract("“It’s not new in Virginia,” said Rep. Bobby Scott.");
+    let s = find(&st, "It’s not new");
+    assert_eq!(s.kind, rift_core::StatementKind::Direct);
+    assert_eq!(s.source.text, "Rep. Bobby Scott");
+    // a name of a show still is one
+    let st = extract("He appeared on “Generations with Kevin Swanson” last year.");
+    assert!(
+        st.iter().all(|s| !s.text.contains("Generations")),
+        "{st:#?}"
+    );
+}
