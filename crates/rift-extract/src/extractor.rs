@@ -2207,8 +2207,9 @@ impl Extractor {
                 }
             }
         }
-        // `…, Israeli officials said Wednesday.`
+        // `…, Israeli officials said Wednesday.`, `…, Hollande said Tuesday in Paris, noting …`
         let rest = skip_time(text, toks, rest, end_tok);
+        let rest = skip_time(text, toks, skip_place(text, toks, rest, end_tok), end_tok);
         // Inverted credit: `But that is not good enough, said Howard Rubel, a senior analyst.`
         if k > lo
             && toks[k - 1].text(text) == ","
@@ -3082,6 +3083,31 @@ fn is_time_word(w: &str) -> bool {
 
 /// Skips a time phrase at `c` (`on Friday`, `last week`, `Tuesday night`, `on Nov. 3`,
 /// `earlier this month`); returns the first token after it (or `c`).
+/// A short place adverbial closed by a comma or the sentence end (`in Paris`, `at the White
+/// House`): the index after it, or `c` when there is none.
+fn skip_place(text: &str, toks: &[Token], c: usize, end: usize) -> usize {
+    if c >= end || !matches!(toks[c].text(text), "in" | "at") {
+        return c;
+    }
+    let mut j = c + 1;
+    if j < end && toks[j].text(text) == "the" {
+        j += 1;
+    }
+    let first = j;
+    while j < end
+        && j < first + 4
+        && toks[j].kind == TokenKind::Word
+        && toks[j].is_capitalized(text)
+    {
+        j += 1;
+    }
+    if j > first && (j >= end || toks[j].text(text) == ",") {
+        j
+    } else {
+        c
+    }
+}
+
 fn skip_time(text: &str, toks: &[Token], c: usize, end: usize) -> usize {
     let mut j = c;
     loop {

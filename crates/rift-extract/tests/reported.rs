@@ -799,3 +799,17 @@ fn a_contraction_does_not_make_a_quote_a_title() {
         "{st:#?}"
     );
 }
+
+#[test]
+fn a_place_after_a_medial_cue_keeps_the_content_before_it() {
+    let st = extract(
+        "Trump’s excesses are sickening, Hollande said Tuesday in Paris, noting the nominee makes you want to retch.",
+    );
+    let s = find(&st, "Trump’s excesses");
+    assert_eq!(s.cue.as_ref().unwrap().text, "said");
+    assert_eq!(s.source.text, "Hollande");
+    assert_eq!(
+        find(&st, "the nominee makes").cue.as_ref().unwrap().text,
+        "noting"
+    );
+}
