@@ -3371,11 +3371,17 @@ fn content_stop(
         stop = j;
     }
     // `…, but …`, `…, while …`, `…, compared with 64 percent …`, `…, up from …`: a contrast
-    // or comparison the writer adds.
+    // or comparison the writer adds; `…, and he railed …`: what the speaker did next.
     if let Some(j) = (c + 2..stop).find(|&j| {
         toks[j - 1].text(text) == ","
             && !in_quote(j)
             && (matches!(toks[j].text(text), "but" | "while" | "whereas")
+                // `…, and he railed against …`: the speaker's next act, told by the writer
+                || toks[j].text(text) == "and"
+                    && toks
+                        .get(j + 1)
+                        .is_some_and(|n| matches!(n.text(text), "he" | "she" | "they"))
+                    && toks.get(j + 2).is_some_and(|n| n.text(text).ends_with("ed"))
                 || toks.get(j + 1).is_some_and(|n| {
                     matches!(
                         (toks[j].text(text), n.text(text)),

@@ -813,3 +813,14 @@ fn a_place_after_a_medial_cue_keeps_the_content_before_it() {
         "noting"
     );
 }
+
+#[test]
+fn the_speakers_next_act_ends_the_content() {
+    let st = extract(
+        "Rubio said the real extremist on abortion is Hillary Clinton, and he railed against the debate moderators.",
+    );
+    assert_eq!(
+        find(&st, "the real extremist").text,
+        "the real extremist on abortion is Hillary Clinton"
+    );
+}
