@@ -941,8 +941,8 @@ pub struct Tagged {
     pub source: Option<std::ops::Range<usize>>,
 }
 
-/// Groups tags into attributions: each cue takes the nearest untaken content (after it first)
-/// and the nearest source (before it first).
+/// Groups tags into attributions: each cue takes the nearest untaken content (after it on a
+/// tie) and the nearest source (before it first).
 pub fn attributions(tags: &[u8]) -> Vec<Tagged> {
     let mut chunks: [Vec<std::ops::Range<usize>>; 3] = Default::default();
     let mut i = 0;
@@ -968,7 +968,17 @@ pub fn attributions(tags: &[u8]) -> Vec<Tagged> {
         let before = (0..cons.len())
             .rev()
             .find(|&j| !taken[j] && cons[j].end <= cue.start);
-        let Some(j) = after.or(before) else {
+        // the nearer of the two, the one after on a tie or when the one before is a single
+        // token (more likely a mistagged subject: `Sanders was asked … whether …`)
+        let pick = match (after, before) {
+            (Some(a), Some(b))
+                if cue.start - cons[b].end < cons[a].start - cue.end && cons[b].len() >= 2 =>
+            {
+                Some(b)
+            }
+            (a, b) => a.or(b),
+        };
+        let Some(j) = pick else {
             continue;
         };
         taken[j] = true;
@@ -1005,6 +1015,12 @@ mod tests {
         );
         // a content with no cue is not an attribution
         assert!(attributions(&[5, 6, 0]).is_empty());
+        // the nearer content: `[A B] , said ... far [C D]` takes A B
+        let a = attributions(&[5, 6, 0, 3, 0, 0, 0, 5, 6]);
+        assert_eq!(a[0].content, 0..2);
+        // on a tie, the one after
+        let a = attributions(&[5, 0, 3, 0, 5]);
+        assert_eq!(a[0].content, 4..5);
     }
 
     #[test]
