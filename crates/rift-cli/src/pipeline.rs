@@ -15,7 +15,8 @@ use rift_store::{FactionTag, TieVia};
 #[derive(clap::Args, Debug, Clone, Copy, Default)]
 pub struct ExtractOpts {
     /// Extraction by the rules alone, without the learned tagger: every statement then comes
-    /// from a named rule (fewer found: PolNeAR dev overlap F1 0.707 instead of 0.749).
+    /// from a named rule, about 1.6 times as fast, and fewer are found (PolNeAR dev content
+    /// overlap F1 0.725 instead of 0.770).
     #[arg(long)]
     pub rules_only: bool,
 }
