@@ -1038,6 +1038,36 @@ mod tests {
     }
 
     #[test]
+    fn the_integer_viterbi_finds_the_generic_one_s_path() {
+        // pseudo-random scores, small so that ties happen
+        let mut x: u64 = 0x1234_5678_9abc_def1;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % 9) as i16 - 4
+        };
+        for n in [1usize, 2, 5, 17, 40] {
+            let scores: Vec<[i16; ROW]> = (0..n).map(|_| [(); ROW].map(|_| next())).collect();
+            let pair: Vec<[[i16; ROW]; NT]> = (0..n)
+                .map(|_| [(); NT].map(|_| [(); ROW].map(|_| next())))
+                .collect();
+            let (mut back, mut fast) = (Vec::new(), Vec::new());
+            viterbi_i16(&scores, &pair, &mut back, &mut fast);
+            let slow = viterbi(n, |i, p| {
+                let mut t = [0i32; ROW];
+                for k in 0..ROW {
+                    t[k] = i32::from(scores[i][k]) + i32::from(pair[i][usize::from(p)][k]);
+                }
+                t
+            });
+            assert_eq!(fast, slow, "n = {n}");
+            // and the path is a legal tag sequence
+            assert!(fast.windows(2).all(|w| allowed(w[0], w[1])) && allowed(O, fast[0]));
+        }
+    }
+
+    #[test]
     fn cue_priors_bucket_how_often_a_word_is_a_cue() {
         let text = "Ann said no . Bob said yes . Cy said so . Di saw it .";
         let mut toks = Vec::new();
