@@ -52,8 +52,8 @@ pub enum TaggerError {
 
 /// A trained tagger: hashed feature weights, quantised to `i8` (one byte a weight keeps the
 /// tables small, in cache; on PolNeAR dev it scored as an `i16` table did). Two tables: the
-/// features of a token alone (`2^bits` rows of [`ROW`]) and the features read with the previous
-/// tag (`2^pair_bits` rows of [`PAIR`]).
+/// features of a token alone (`2^bits` rows of 8 weights) and the features read with the previous
+/// tag (`2^pair_bits` rows of 64: 8 weights after each previous tag).
 #[derive(Debug, Clone)]
 pub struct TaggerModel {
     bits: u32,
