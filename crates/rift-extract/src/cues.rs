@@ -541,6 +541,17 @@ impl Lexicon {
             .map_or(&[], |e| e.phrasal.as_slice())
     }
 
+    /// The multi-word cues starting with `word` and the word as a cue, in one probe
+    /// (case-insensitive): what [`Lexicon::phrasal`] and [`Lexicon::get`] give apart.
+    pub fn lookup(&self, word: &str) -> (&[Phrasal], Option<CueWord>) {
+        if !self.maybe(word) {
+            return (&[], None);
+        }
+        self.table
+            .get_lower(word)
+            .map_or((&[], None), |e| (e.phrasal.as_slice(), e.word))
+    }
+
     /// Looks up a word (case-insensitive).
     pub fn get(&self, word: &str) -> Option<CueWord> {
         if !self.maybe(word) {

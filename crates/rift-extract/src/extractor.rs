@@ -978,7 +978,8 @@ impl Extractor {
             return None;
         }
         let w = t.text(text);
-        for ph in self.lexicon.phrasal(w) {
+        let (phrasal, word) = self.lexicon.lookup(w);
+        for ph in phrasal {
             let (lemma, object) = (ph.lemma, ph.object);
             if ph.rest.iter().enumerate().all(|(j, p)| {
                 toks.get(k + 1 + j)
@@ -1010,7 +1011,7 @@ impl Extractor {
         {
             return None;
         }
-        let c = self.lexicon.get(w)?;
+        let c = word?;
         // `adding to her lead` is not speech.
         if c.lemma == "add" && toks.get(k + 1).is_some_and(|n| n.text(text) == "to") {
             return None;
