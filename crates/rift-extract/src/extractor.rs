@@ -1494,10 +1494,10 @@ impl Extractor {
                 Some(d)
             } else if let Some(d) = self.raising(cx, k, &in_quote) {
                 Some(d)
-            } else if has(NOMINAL, w)
-                && toks
-                    .get(k + 1)
-                    .is_some_and(|t| matches!(t.text(text), "that" | "to"))
+            } else if toks
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.text(text), "that" | "to"))
+                && has(NOMINAL, w)
             {
                 self.nominal(cx, k)
             } else if let Some((cw, n)) = self.cue_at(text, toks, k) {
