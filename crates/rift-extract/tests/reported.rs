@@ -824,3 +824,28 @@ fn the_speakers_next_act_ends_the_content() {
         "the real extremist on abortion is Hillary Clinton"
     );
 }
+
+#[test]
+fn another_tagger_model_replaces_the_built_in_one() {
+    // a sentence only the tagger finds something in (no rule cue)
+    let text =
+        "A headline for the test.\n\nThe governor has long backed the plan to widen the highway.\n";
+    let article = Article::new("t", text.to_string());
+    let rules = Extractor::new(ExtractConfig {
+        learned: false,
+        ..Default::default()
+    })
+    .extract(&article)
+    .statements;
+    let builtin = Extractor::default().extract(&article).statements;
+    assert!(builtin.len() > rules.len(), "{builtin:#?}");
+    // an untrained model (all weights zero) tags nothing, so only the rules' statements remain
+    let blank = rift_extract::Trainer::new(4, 3).finish();
+    let bytes = blank.to_bytes();
+    let model = rift_extract::TaggerModel::from_bytes(&bytes).unwrap();
+    let own = Extractor::default()
+        .with_tagger(model)
+        .extract(&article)
+        .statements;
+    assert_eq!(own.len(), rules.len(), "{own:#?}");
+}
