@@ -36,11 +36,6 @@ fn main() {
             .collect();
     }
     let ex = Extractor::default();
-    let rules = Extractor::new(rift_extract::ExtractConfig {
-        learned: false,
-        ..Default::default()
-    });
-    let only_empty = std::env::var_os("TAGSEL").is_some();
     // (article, sentence token range, tags)
     let mut data = Vec::new();
     let mut analysed = Vec::new();
@@ -67,26 +62,7 @@ fn main() {
                 }
             }
         }
-        // byte ranges of what the rules find, to leave their sentences out
-        let found: Vec<(usize, usize)> = if only_empty {
-            let art = rift_core::Article::new(g.id.clone(), g.text.clone());
-            rules
-                .extract(&art)
-                .statements
-                .iter()
-                .map(|st| (ci.byte_of(st.span.start), ci.byte_of(st.span.end)))
-                .collect()
-        } else {
-            Vec::new()
-        };
         for r in &a.sentences {
-            if r.is_empty() {
-                continue;
-            }
-            let (s0, s1) = (a.toks[r.start].start, a.toks[r.end - 1].end);
-            if found.iter().any(|&(b0, b1)| b0 < s1 && s0 < b1) {
-                continue;
-            }
             let mut tags = Vec::with_capacity(r.len());
             for k in r.clone() {
                 let (_, kind, id) = lab[k];
@@ -103,27 +79,25 @@ fn main() {
         }
         analysed.push(a);
     }
+    let sentences: Vec<Sentence<'_>> = data
+        .iter()
+        .map(|(ai, r, _)| {
+            let a = &analysed[*ai];
+            Sentence {
+                text: &gold[*ai].text,
+                toks: &a.toks[r.clone()],
+                in_quote: &a.in_quote[r.clone()],
+                class: &a.class[r.clone()],
+            }
+        })
+        .collect();
     let mut trainer = Trainer::new(bits, pair_bits);
-    {
-        let sentences: Vec<(Sentence<'_>, &[u8])> = data
+    trainer.set_priors(rift_extract::tagger::cue_priors(
+        sentences
             .iter()
-            .map(|(ai, r, tags)| {
-                let a = &analysed[*ai];
-                (
-                    Sentence {
-                        text: &gold[*ai].text,
-                        toks: &a.toks[r.clone()],
-                        in_quote: &a.in_quote[r.clone()],
-                        class: &a.class[r.clone()],
-                    },
-                    tags.as_slice(),
-                )
-            })
-            .collect();
-        trainer.set_priors(rift_extract::tagger::cue_priors(
-            sentences.iter().map(|(s, t)| (s, *t)),
-        ));
-    }
+            .zip(&data)
+            .map(|(s, d)| (s, d.2.as_slice())),
+    ));
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut seed: u64 = 0x5eed_1234_abcd_0001;
     let tokens: usize = data.iter().map(|d| d.2.len()).sum();
@@ -136,15 +110,7 @@ fn main() {
         }
         let mut errors = 0;
         for &i in &order {
-            let (ai, r, tags) = &data[i];
-            let a = &analysed[*ai];
-            let s = Sentence {
-                text: &gold[*ai].text,
-                toks: &a.toks[r.clone()],
-                in_quote: &a.in_quote[r.clone()],
-                class: &a.class[r.clone()],
-            };
-            errors += trainer.learn(&s, tags);
+            errors += trainer.learn(&sentences[i], &data[i].2);
         }
         eprintln!(
             "epoch {}: {} of {} tokens wrong ({:.2}%)",

@@ -533,16 +533,11 @@ impl Lexicon {
 
     /// Multi-word cues whose first word is `word` (case-insensitive), longest first.
     pub fn phrasal(&self, word: &str) -> &[Phrasal] {
-        if !self.maybe(word) {
-            return &[];
-        }
-        self.table
-            .get_lower(word)
-            .map_or(&[], |e| e.phrasal.as_slice())
+        self.lookup(word).0
     }
 
     /// The multi-word cues starting with `word` and the word as a cue, in one probe
-    /// (case-insensitive): what [`Lexicon::phrasal`] and [`Lexicon::get`] give apart.
+    /// (case-insensitive); [`Lexicon::phrasal`] and [`Lexicon::get`] are its two halves.
     pub fn lookup(&self, word: &str) -> (&[Phrasal], Option<CueWord>) {
         if !self.maybe(word) {
             return (&[], None);
@@ -554,9 +549,6 @@ impl Lexicon {
 
     /// Looks up a word (case-insensitive).
     pub fn get(&self, word: &str) -> Option<CueWord> {
-        if !self.maybe(word) {
-            return None;
-        }
-        self.table.get_lower(word).and_then(|e| e.word)
+        self.lookup(word).1
     }
 }

@@ -2210,7 +2210,10 @@ impl Extractor {
         }
         // `…, Israeli officials said Wednesday.`, `…, Hollande said Tuesday in Paris, noting …`
         let rest = skip_time(text, toks, rest, end_tok);
-        let rest = skip_time(text, toks, skip_place(text, toks, rest, end_tok), end_tok);
+        let rest = match skip_place(text, toks, rest, end_tok) {
+            p if p > rest => skip_time(text, toks, p, end_tok),
+            _ => rest,
+        };
         // Inverted credit: `But that is not good enough, said Howard Rubel, a senior analyst.`
         if k > lo
             && toks[k - 1].text(text) == ","
@@ -3082,8 +3085,6 @@ fn is_time_word(w: &str) -> bool {
     ) || rift_text::dates::month_number(w).is_some()
 }
 
-/// Skips a time phrase at `c` (`on Friday`, `last week`, `Tuesday night`, `on Nov. 3`,
-/// `earlier this month`); returns the first token after it (or `c`).
 /// A short place adverbial closed by a comma or the sentence end (`in Paris`, `at the White
 /// House`): the index after it, or `c` when there is none.
 fn skip_place(text: &str, toks: &[Token], c: usize, end: usize) -> usize {
@@ -3109,6 +3110,8 @@ fn skip_place(text: &str, toks: &[Token], c: usize, end: usize) -> usize {
     }
 }
 
+/// Skips a time phrase at `c` (`on Friday`, `last week`, `Tuesday night`, `on Nov. 3`,
+/// `earlier this month`); returns the first token after it (or `c`).
 fn skip_time(text: &str, toks: &[Token], c: usize, end: usize) -> usize {
     let mut j = c;
     loop {

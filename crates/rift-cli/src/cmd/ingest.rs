@@ -6,9 +6,9 @@
 //! record in the batch — ingested, duplicate (exact, or a near-duplicate stored without
 //! statements and linked to the first copy) or rejected with its reason. A killed run therefore
 //! leaves whole batches only, and a rerun skips every record the ledger shows as stored
-//! ([`rift_store::Store::done_inputs`]): ingest is idempotent and resumable. Bad inputs are reported on stderr, one line each, and make the exit status
-//! non-zero; `--strict` stops at the first. A progress bar with articles/s is drawn when stderr
-//! is a terminal.
+//! ([`rift_store::Store::done_inputs`]): ingest is idempotent and resumable. Bad inputs are
+//! reported on stderr, one line each, and make the exit status non-zero; `--strict` stops at the
+//! first. A progress bar with articles/s is drawn when stderr is a terminal.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
