@@ -234,3 +234,36 @@ fn rules_only_extraction_is_a_subset_without_the_tagger() {
         "a rule statement went missing"
     );
 }
+
+#[test]
+fn agreement_scores_the_second_annotator_and_rift_on_the_articles_annotated_twice() {
+    let dir = Path::new(SHARED).join("data/polnear/dev");
+    let o = rift(&[
+        "eval",
+        "agreement",
+        "--gold",
+        dir.to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    // dev has two articles with a second annotation file
+    assert_eq!(v["articles"], 2);
+    let f1 = |k: &str, m: &str| v[k][m]["f1"].as_f64().unwrap();
+    let (human, rift_a) = (
+        f1("second_vs_first", "content_overlap"),
+        f1("rift_vs_first", "content_overlap"),
+    );
+    assert!(human > 0.5 && human < 1.0, "annotators agree at {human}");
+    assert!(rift_a > 0.5, "rift against the first annotator: {rift_a}");
+    // the two annotators differ, so rift's scores against each differ too
+    assert_ne!(
+        v["rift_vs_first"]["gold"],
+        v["rift_vs_second"]["gold"],
+        "{}",
+        stdout(&o)
+    );
+    let none = rift(&["eval", "agreement", "--gold", PROJECT]);
+    assert!(!none.status.success());
+    assert!(stderr(&none).contains("iran-2019"), "{}", stderr(&none));
+}

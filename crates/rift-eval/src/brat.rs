@@ -4,8 +4,9 @@
 //! annotations). An `.ann` file has text-bound lines `T1<TAB>Source 201 220<TAB>O’Malley’s
 //! campaign` (types `Source`, `Cue`, `Content`, plus the `Attribution` trigger; spans in code
 //! points, discontinuous spans joined by `;`) and event lines `E1<TAB>Attribution:T4 Content:T3
-//! Cue:T2 Source:T1` that tie them into one attribution. When an article was annotated twice, the
-//! first file in sorted order is used.
+//! Cue:T2 Source:T1` that tie them into one attribution. When an article was annotated twice,
+//! [`read_dir`] uses the first file in sorted order and [`read_dir_all`] keeps both (for the
+//! annotators' agreement, `rift eval agreement`).
 //!
 //! [`crate::quotes`] scores rift's statements against the [`GoldArticle`]s read here.
 
@@ -114,6 +115,39 @@ fn io(path: &Path, source: std::io::Error) -> EvalError {
 /// sorted order; for an article with several annotation files, the first in sorted order is
 /// used. An annotation file whose text is missing is an error.
 pub fn read_dir(dir: &Path) -> Result<Vec<GoldArticle>, EvalError> {
+    Ok(read_dir_all(dir)?
+        .into_iter()
+        .map(|a| {
+            let attributions = a
+                .annotations
+                .into_iter()
+                .next()
+                .map_or_else(Vec::new, |x| x.1);
+            GoldArticle {
+                id: a.id,
+                text: a.text,
+                attributions,
+            }
+        })
+        .collect())
+}
+
+/// One gold article with every annotation file it has (PolNeAR had some articles annotated
+/// twice, to measure how far annotators agree).
+#[derive(Debug, Clone)]
+pub struct AnnotatedArticle {
+    /// File name without extension, as in [`GoldArticle::id`].
+    pub id: String,
+    /// The article text every span points into.
+    pub text: String,
+    /// `(annotator, attributions)` for each annotation file, in sorted file order; the
+    /// annotator is the file name's suffix after the article id (`ef2d`), or empty.
+    pub annotations: Vec<(String, Vec<GoldAttribution>)>,
+}
+
+/// Reads a PolNeAR-layout folder keeping every annotation file of an article ([`read_dir`]
+/// keeps the first). Articles are in sorted order.
+pub fn read_dir_all(dir: &Path) -> Result<Vec<AnnotatedArticle>, EvalError> {
     let ann_dir = dir.join("attributions");
     let mut files: Vec<String> = std::fs::read_dir(&ann_dir)
         .map_err(|e| io(&ann_dir, e))?
@@ -122,26 +156,33 @@ pub fn read_dir(dir: &Path) -> Result<Vec<GoldArticle>, EvalError> {
         .filter(|n| n.ends_with(".ann"))
         .collect();
     files.sort();
-    let mut out: Vec<GoldArticle> = Vec::new();
+    let mut out: Vec<AnnotatedArticle> = Vec::new();
+    let mut at: HashMap<String, usize> = HashMap::new();
     for f in files {
         let stem = f.trim_end_matches(".ann");
         // NAME_ANNOTATOR.ann → NAME (the text file decides which split is right).
-        let id = match stem.rsplit_once('_') {
-            Some((name, _)) if dir.join("text").join(format!("{name}.txt")).exists() => name,
-            _ => stem,
+        let (id, annotator) = match stem.rsplit_once('_') {
+            Some((name, who)) if dir.join("text").join(format!("{name}.txt")).exists() => {
+                (name, who)
+            }
+            _ => (stem, ""),
         };
-        if out.last().is_some_and(|a| a.id == id) || out.iter().any(|a| a.id == id) {
+        let ap = ann_dir.join(&f);
+        let ann = std::fs::read_to_string(&ap).map_err(|e| io(&ap, e))?;
+        let attributions = parse_ann(&ap.display().to_string(), &ann)?;
+        if let Some(&i) = at.get(id) {
+            out[i]
+                .annotations
+                .push((annotator.to_string(), attributions));
             continue;
         }
         let tp = dir.join("text").join(format!("{id}.txt"));
         let text = std::fs::read_to_string(&tp).map_err(|e| io(&tp, e))?;
-        let ap = ann_dir.join(&f);
-        let ann = std::fs::read_to_string(&ap).map_err(|e| io(&ap, e))?;
-        let attributions = parse_ann(&ap.display().to_string(), &ann)?;
-        out.push(GoldArticle {
+        at.insert(id.to_string(), out.len());
+        out.push(AnnotatedArticle {
             id: id.to_string(),
             text,
-            attributions,
+            annotations: vec![(annotator.to_string(), attributions)],
         });
     }
     Ok(out)
@@ -212,9 +253,16 @@ E3\tAttribution:T4 Cue:T2\n\
         )
         .unwrap();
         let arts = read_dir(&dir).unwrap();
+        let all = read_dir_all(&dir).unwrap();
         std::fs::remove_dir_all(&dir).ok();
         assert_eq!(arts.len(), 1);
         assert_eq!(arts[0].id, "a_b");
         assert_eq!(arts[0].attributions[0].content, vec![Span::new(12, 32)]);
+        // read_dir_all keeps both annotators, in file order, under the one article
+        assert_eq!(all.len(), 1);
+        assert_eq!(all[0].id, "a_b");
+        let who: Vec<&str> = all[0].annotations.iter().map(|a| a.0.as_str()).collect();
+        assert_eq!(who, ["11aa", "22bb"]);
+        assert_eq!(all[0].annotations[1].1[0].content, vec![Span::new(0, 6)]);
     }
 }

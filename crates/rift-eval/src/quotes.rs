@@ -23,7 +23,8 @@
 //! Predictions come from rift's own [`rift_core::Statement`]s through [`predictions`], which
 //! joins a quote continuation (a statement with no cue and the same source mention as the one
 //! before it) to that statement, as PolNeAR draws a quote running over paragraphs as one
-//! discontinuous content.
+//! discontinuous content. [`from_gold`] turns a second annotator's attributions into
+//! predictions, for the annotators' agreement on the same scale.
 
 use rift_core::{Span, Statement, StatementKind};
 use serde::Serialize;
@@ -109,6 +110,22 @@ pub fn predictions(statements: &[Statement]) -> Vec<Predicted> {
         }
     }
     out
+}
+
+/// One annotator's attributions as predictions, to score one annotator against another with
+/// the same [`Scorer`] (the agreement of two people is the ceiling an extractor is measured
+/// under). A discontinuous source becomes the span from its first to its last part.
+pub fn from_gold(gold: &[GoldAttribution]) -> Vec<Predicted> {
+    gold.iter()
+        .map(|g| Predicted {
+            content: g.content.clone(),
+            source: match (g.source.first(), g.source.last()) {
+                (Some(a), Some(b)) => Some(Span::new(a.start, b.end)),
+                _ => None,
+            },
+            cue: g.cue.first().copied(),
+        })
+        .collect()
 }
 
 /// Word tokens of one text (code-point ranges) and its quotation mask.
@@ -634,6 +651,42 @@ mod tests {
         let c = idx.tokens(&[sp(TEXT, "will win")]);
         assert!((dice(&a, &c) - 0.8).abs() < 1e-9);
         assert_eq!(dice(&a, &[]), 0.0);
+    }
+
+    #[test]
+    fn an_annotator_scored_against_itself_agrees_fully_and_a_second_one_does_not() {
+        let a = vec![
+            GoldAttribution {
+                content: vec![sp(TEXT, "the campaign will pursue funds.")],
+                cue: vec![sp(TEXT, "says")],
+                source: vec![sp(TEXT, "Morris")],
+            },
+            GoldAttribution {
+                content: vec![sp(TEXT, "“We will win,”"), sp(TEXT, "“We are strong.”")],
+                cue: vec![],
+                // a discontinuous source becomes one span from its first part to its last
+                source: vec![sp(TEXT, "O’Malley"), sp(TEXT, "move")],
+            },
+        ];
+        let p = from_gold(&a);
+        assert_eq!(p[1].source, Some(sp(TEXT, "O’Malley’s move")));
+        assert_eq!(p[0].cue, Some(sp(TEXT, "says")));
+        let mut same = Scorer::new();
+        same.add("a", TEXT, &a, &p);
+        let r = same.report();
+        assert_eq!((r.content_exact.tp, r.content_source.tp), (2, 2));
+        // the second annotator draws the first content shorter and names no source
+        let b = vec![GoldAttribution {
+            content: vec![sp(TEXT, "will pursue funds")],
+            cue: vec![],
+            source: vec![],
+        }];
+        let mut other = Scorer::new();
+        other.add("a", TEXT, &a, &from_gold(&b));
+        let r = other.report();
+        assert_eq!(r.content_exact.tp, 0);
+        assert_eq!(r.content_overlap.tp, 1);
+        assert_eq!(r.content_source.tp, 0);
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! `rift eval quotes --gold DIR` reads a PolNeAR-layout folder (`rift_eval::brat`), runs the
 //! KB-free extractor (`rift_extract::Extractor`) on each article, and scores the statements with
 //! `rift_eval::quotes` (content exact / overlap, source on matched pairs, content+source, by
-//! kind). Glue only: the reading and scoring logic lives in rift-eval.
+//! kind). `rift eval agreement --gold DIR` scores the second annotator of the articles annotated
+//! twice against the first, and rift against each, on the same articles. Glue only: the reading and scoring logic lives in rift-eval.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -11,7 +12,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use rayon::prelude::*;
-use rift_eval::quotes::{predictions, Scorer};
+use rift_eval::quotes::{from_gold, predictions, Scorer};
 
 use crate::pipeline::ExtractOpts;
 
@@ -28,6 +29,38 @@ pub struct Args {
 pub enum What {
     /// Statement extraction against attribution gold (PolNeAR brat layout).
     Quotes(QuotesArgs),
+    /// How far two annotators of the same articles agree, scored like `quotes`, beside rift
+    /// against each of them (the articles of the gold folder annotated twice).
+    Agreement(AgreementArgs),
+}
+
+/// Arguments of `rift eval agreement`.
+#[derive(clap::Args, Debug)]
+pub struct AgreementArgs {
+    /// Gold folder (PolNeAR layout); only articles with two or more annotation files count.
+    #[arg(long, value_name = "DIR")]
+    pub gold: PathBuf,
+    /// Print the scores as JSON instead of tables.
+    #[arg(long)]
+    pub json: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+    #[command(flatten)]
+    pub extract: ExtractOpts,
+}
+
+/// The three comparisons of `rift eval agreement`, on the same articles.
+#[derive(serde::Serialize, Debug)]
+struct Agreement {
+    /// Articles with two annotation files.
+    articles: usize,
+    /// The second annotator scored against the first.
+    second_vs_first: rift_eval::quotes::Report,
+    /// rift scored against the first annotator.
+    rift_vs_first: rift_eval::quotes::Report,
+    /// rift scored against the second annotator.
+    rift_vs_second: rift_eval::quotes::Report,
 }
 
 /// Gold formats.
@@ -63,7 +96,62 @@ pub struct QuotesArgs {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.what {
         What::Quotes(a) => quotes(a),
+        What::Agreement(a) => agreement(a),
     }
+}
+
+fn agreement(args: AgreementArgs) -> anyhow::Result<ExitCode> {
+    let all = rift_eval::brat::read_dir_all(&args.gold)
+        .with_context(|| format!("reading gold from {}", args.gold.display()))?;
+    let twice: Vec<_> = all
+        .into_iter()
+        .filter(|a| a.annotations.len() >= 2)
+        .collect();
+    anyhow::ensure!(
+        !twice.is_empty(),
+        "{}: no article has two annotation files under attributions/",
+        args.gold.display()
+    );
+    let extractor = rift_extract::Extractor::new(args.extract.config());
+    let pool = crate::cmd::thread_pool(args.threads)?;
+    let preds: Vec<_> = pool.install(|| {
+        twice
+            .par_iter()
+            .map(|g| {
+                let article = rift_core::Article::new(g.id.clone(), g.text.clone());
+                predictions(&extractor.extract(&article).statements)
+            })
+            .collect()
+    });
+    let (mut second, mut first_r, mut second_r) = (Scorer::new(), Scorer::new(), Scorer::new());
+    for (g, p) in twice.iter().zip(&preds) {
+        let (a, b) = (&g.annotations[0].1, &g.annotations[1].1);
+        second.add(&g.id, &g.text, a, &from_gold(b));
+        first_r.add(&g.id, &g.text, a, p);
+        second_r.add(&g.id, &g.text, b, p);
+    }
+    let result = Agreement {
+        articles: twice.len(),
+        second_vs_first: second.report(),
+        rift_vs_first: first_r.report(),
+        rift_vs_second: second_r.report(),
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &result)?;
+        writeln!(out)?;
+    } else {
+        writeln!(
+            out,
+            "{} articles annotated twice\n\n## second annotator against the first\n{}\n## rift against the first annotator\n{}\n## rift against the second annotator\n{}",
+            result.articles,
+            result.second_vs_first.table(),
+            result.rift_vs_first.table(),
+            result.rift_vs_second.table()
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
