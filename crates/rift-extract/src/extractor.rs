@@ -3356,8 +3356,10 @@ fn content_stop(
                 // advisers say …`
                 (j + 1..(j + 6).min(end_tok)).any(|v| {
                     let vw = toks[v].text(text);
+                    // (`, though Mrs. Fiorina said …`: an abbreviation's dot is part of the name)
                     let between_ok = (j + 1..v).all(|b| {
                         toks[b].kind == TokenKind::Word && lex.get(toks[b].text(text)).is_none()
+                            || crate::words::abbrev_dot(text, toks, b)
                     });
                     between_ok
                         && (v == j + 1

@@ -826,6 +826,20 @@ fn the_speakers_next_act_ends_the_content() {
 }
 
 #[test]
+fn a_new_attribution_after_though_ends_the_content_past_a_title_dot() {
+    let st = extract(
+        "Other candidates have followed his lead, saying his history is a legitimate criticism, though Mrs. Fiorina said she doubted voters would care.",
+    );
+    assert_eq!(
+        find(&st, "his history").text,
+        "his history is a legitimate criticism"
+    );
+    let s = find(&st, "she doubted");
+    assert_eq!(s.text, "she doubted voters would care");
+    assert_eq!(s.source.text, "Mrs. Fiorina");
+}
+
+#[test]
 fn another_tagger_model_replaces_the_built_in_one() {
     // a sentence only the tagger finds something in (no rule cue)
     let text =
