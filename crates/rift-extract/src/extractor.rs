@@ -1293,17 +1293,27 @@ impl Extractor {
                 subject_before(text, toks, lo, k, names)
                     .or_else(|| sentence_start_subject(text, toks, lo, k, names, &self.lexicon))
             } else {
-                subject_before(text, toks, lo, k, names).or_else(|| {
-                    // `It added, "We want no part …"`: the organisation just named
-                    (k > lo && matches!(toks[k - 1].text(text), "It" | "it") && !cw.object)
-                        .then_some(SourcePhrase {
-                            start: k - 1,
-                            end: k,
-                            kind: SourceType::Unknown,
-                            name: None,
-                            pronoun: false,
-                        })
-                })
+                subject_before(text, toks, lo, k, names)
+                    .or_else(|| {
+                        // `It added, "We want no part …"`: the organisation just named
+                        (k > lo && matches!(toks[k - 1].text(text), "It" | "it") && !cw.object)
+                            .then_some(SourcePhrase {
+                                start: k - 1,
+                                end: k,
+                                kind: SourceType::Unknown,
+                                name: None,
+                                pronoun: false,
+                            })
+                    })
+                    .or_else(|| {
+                        // `Hayek confirmed she had been and said, “…”`: a conjoined cue's
+                        // speaker is the subject the sentence starts with
+                        (k > lo + 1 && toks[k - 1].text(text) == "and")
+                            .then(|| {
+                                sentence_start_subject(text, toks, lo, k - 1, names, &self.lexicon)
+                            })
+                            .flatten()
+                    })
             };
             return src.map(|s| (cue, cw.lemma, s));
         }

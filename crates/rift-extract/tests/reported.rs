@@ -840,6 +840,16 @@ fn a_new_attribution_after_though_ends_the_content_past_a_title_dot() {
 }
 
 #[test]
+fn a_quote_after_a_conjoined_cue_is_the_sentence_subjects() {
+    let st = extract(
+        "Hayek confirmed she had been and said, “America has a very severe problem with discrimination.”",
+    );
+    let s = find(&st, "America has");
+    assert_eq!(s.cue.as_ref().unwrap().text, "said");
+    assert_eq!(s.source.text, "Hayek");
+}
+
+#[test]
 fn another_tagger_model_replaces_the_built_in_one() {
     // a sentence only the tagger finds something in (no rule cue)
     let text =
