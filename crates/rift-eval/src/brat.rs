@@ -115,7 +115,7 @@ fn io(path: &Path, source: std::io::Error) -> EvalError {
 /// sorted order; for an article with several annotation files, the first in sorted order is
 /// used. An annotation file whose text is missing is an error.
 pub fn read_dir(dir: &Path) -> Result<Vec<GoldArticle>, EvalError> {
-    Ok(read_dir_all(dir)?
+    Ok(scan(dir, false)?
         .into_iter()
         .map(|a| {
             let attributions = a
@@ -148,6 +148,12 @@ pub struct AnnotatedArticle {
 /// Reads a PolNeAR-layout folder keeping every annotation file of an article ([`read_dir`]
 /// keeps the first). Articles are in sorted order.
 pub fn read_dir_all(dir: &Path) -> Result<Vec<AnnotatedArticle>, EvalError> {
+    scan(dir, true)
+}
+
+/// The articles of a gold folder with their first annotation file, or with all of them (`all`);
+/// a file that is not read cannot fail the scan.
+fn scan(dir: &Path, all: bool) -> Result<Vec<AnnotatedArticle>, EvalError> {
     let ann_dir = dir.join("attributions");
     let mut files: Vec<String> = std::fs::read_dir(&ann_dir)
         .map_err(|e| io(&ann_dir, e))?
@@ -167,10 +173,14 @@ pub fn read_dir_all(dir: &Path) -> Result<Vec<AnnotatedArticle>, EvalError> {
             }
             _ => (stem, ""),
         };
+        let seen = at.get(id).copied();
+        if seen.is_some() && !all {
+            continue;
+        }
         let ap = ann_dir.join(&f);
         let ann = std::fs::read_to_string(&ap).map_err(|e| io(&ap, e))?;
         let attributions = parse_ann(&ap.display().to_string(), &ann)?;
-        if let Some(&i) = at.get(id) {
+        if let Some(i) = seen {
             out[i]
                 .annotations
                 .push((annotator.to_string(), attributions));
@@ -264,5 +274,25 @@ E3\tAttribution:T4 Cue:T2\n\
         let who: Vec<&str> = all[0].annotations.iter().map(|a| a.0.as_str()).collect();
         assert_eq!(who, ["11aa", "22bb"]);
         assert_eq!(all[0].annotations[1].1[0].content, vec![Span::new(0, 6)]);
+    }
+
+    #[test]
+    fn a_broken_second_annotation_file_fails_only_the_reader_that_reads_it() {
+        let dir = std::env::temp_dir().join(format!("rift-brat2-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("text")).unwrap();
+        std::fs::create_dir_all(dir.join("attributions")).unwrap();
+        std::fs::write(dir.join("text/a.txt"), "Morris says the campaign is fine.").unwrap();
+        std::fs::write(
+            dir.join("attributions/a_11aa.ann"),
+            "T1\tContent 12 32\tthe campaign is fine\nE1\tAttribution:T1 Content:T1\n",
+        )
+        .unwrap();
+        std::fs::write(dir.join("attributions/a_22bb.ann"), "T1\tContent x y\tbad\n").unwrap();
+        let first = read_dir(&dir);
+        let all = read_dir_all(&dir);
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!(first.unwrap()[0].attributions.len(), 1);
+        let e = all.unwrap_err().to_string();
+        assert!(e.contains("a_22bb.ann"), "{e}");
     }
 }
