@@ -287,7 +287,11 @@ E3\tAttribution:T4 Cue:T2\n\
             "T1\tContent 12 32\tthe campaign is fine\nE1\tAttribution:T1 Content:T1\n",
         )
         .unwrap();
-        std::fs::write(dir.join("attributions/a_22bb.ann"), "T1\tContent x y\tbad\n").unwrap();
+        std::fs::write(
+            dir.join("attributions/a_22bb.ann"),
+            "T1\tContent x y\tbad\n",
+        )
+        .unwrap();
         let first = read_dir(&dir);
         let all = read_dir_all(&dir);
         std::fs::remove_dir_all(&dir).ok();

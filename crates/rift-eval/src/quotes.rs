@@ -655,19 +655,10 @@ mod tests {
 
     #[test]
     fn an_annotator_scored_against_itself_agrees_fully_and_a_second_one_does_not() {
-        let a = vec![
-            GoldAttribution {
-                content: vec![sp(TEXT, "the campaign will pursue funds.")],
-                cue: vec![sp(TEXT, "says")],
-                source: vec![sp(TEXT, "Morris")],
-            },
-            GoldAttribution {
-                content: vec![sp(TEXT, "“We will win,”"), sp(TEXT, "“We are strong.”")],
-                cue: vec![],
-                // a discontinuous source becomes one span from its first part to its last
-                source: vec![sp(TEXT, "O’Malley"), sp(TEXT, "move")],
-            },
-        ];
+        let mut a = three_gold();
+        a.truncate(2);
+        // a discontinuous source becomes one span from its first part to its last
+        a[1].source = vec![sp(TEXT, "O’Malley"), sp(TEXT, "move")];
         let p = from_gold(&a);
         assert_eq!(p[1].source, Some(sp(TEXT, "O’Malley’s move")));
         assert_eq!(p[0].cue, Some(sp(TEXT, "says")));
@@ -689,9 +680,9 @@ mod tests {
         assert_eq!(r.content_source.tp, 0);
     }
 
-    #[test]
-    fn scores_exact_overlap_source_and_errors() {
-        let gold = vec![
+    /// Three gold attributions of [`TEXT`]: reported speech, a quote in two parts, a noun phrase.
+    fn three_gold() -> Vec<GoldAttribution> {
+        vec![
             GoldAttribution {
                 content: vec![sp(TEXT, "the campaign will pursue funds.")],
                 cue: vec![sp(TEXT, "says")],
@@ -710,7 +701,12 @@ mod tests {
                 cue: vec![],
                 source: vec![sp(TEXT, "MSNBC")],
             },
-        ];
+        ]
+    }
+
+    #[test]
+    fn scores_exact_overlap_source_and_errors() {
+        let gold = three_gold();
         let pred = vec![
             // exact after trimming
             Predicted {

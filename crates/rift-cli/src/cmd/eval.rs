@@ -100,6 +100,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// rift's predictions for `(id, text)` articles, extracted on `threads` workers.
+fn predict(
+    opts: &ExtractOpts,
+    threads: Option<usize>,
+    texts: &[(&str, &str)],
+) -> anyhow::Result<Vec<Vec<rift_eval::quotes::Predicted>>> {
+    let extractor = rift_extract::Extractor::new(opts.config());
+    let pool = crate::cmd::thread_pool(threads)?;
+    Ok(pool.install(|| {
+        texts
+            .par_iter()
+            .map(|&(id, text)| {
+                let article = rift_core::Article::new(id.to_string(), text.to_string());
+                predictions(&extractor.extract(&article).statements)
+            })
+            .collect()
+    }))
+}
+
 fn agreement(args: AgreementArgs) -> anyhow::Result<ExitCode> {
     let all = rift_eval::brat::read_dir_all(&args.gold)
         .with_context(|| format!("reading gold from {}", args.gold.display()))?;
@@ -112,17 +131,11 @@ fn agreement(args: AgreementArgs) -> anyhow::Result<ExitCode> {
         "{}: no article has two annotation files under attributions/",
         args.gold.display()
     );
-    let extractor = rift_extract::Extractor::new(args.extract.config());
-    let pool = crate::cmd::thread_pool(args.threads)?;
-    let preds: Vec<_> = pool.install(|| {
-        twice
-            .par_iter()
-            .map(|g| {
-                let article = rift_core::Article::new(g.id.clone(), g.text.clone());
-                predictions(&extractor.extract(&article).statements)
-            })
-            .collect()
-    });
+    let texts: Vec<(&str, &str)> = twice
+        .iter()
+        .map(|g| (g.id.as_str(), g.text.as_str()))
+        .collect();
+    let preds = predict(&args.extract, args.threads, &texts)?;
     let (mut second, mut first_r, mut second_r) = (Scorer::new(), Scorer::new(), Scorer::new());
     for (g, p) in twice.iter().zip(&preds) {
         let (a, b) = (&g.annotations[0].1, &g.annotations[1].1);
@@ -163,16 +176,11 @@ fn quotes(args: QuotesArgs) -> anyhow::Result<ExitCode> {
         "{}: no annotation files under attributions/",
         args.gold.display()
     );
-    let extractor = rift_extract::Extractor::new(args.extract.config());
-    let pool = crate::cmd::thread_pool(args.threads)?;
-    let preds: Vec<_> = pool.install(|| {
-        gold.par_iter()
-            .map(|g| {
-                let article = rift_core::Article::new(g.id.clone(), g.text.clone());
-                predictions(&extractor.extract(&article).statements)
-            })
-            .collect()
-    });
+    let texts: Vec<(&str, &str)> = gold
+        .iter()
+        .map(|g| (g.id.as_str(), g.text.as_str()))
+        .collect();
+    let preds = predict(&args.extract, args.threads, &texts)?;
     let mut scorer = Scorer::new();
     let mut errors = String::new();
     for (g, p) in gold.iter().zip(&preds) {
