@@ -1250,10 +1250,20 @@ impl Extractor {
         // `Trump told the Washington Post in a written statement, “…`, lost more mixed quotes
         // than it found on train)
         let window = hi.saturating_sub(7).max(lo);
-        for k in (window..hi).rev() {
-            let Some((cw, n)) = self.cue_at(text, toks, k) else {
+        let mut k = hi;
+        while k > window {
+            k -= 1;
+            let Some((mut cw, mut n)) = self.cue_at(text, toks, k) else {
                 continue;
             };
+            // the last word of a phrasal cue (`went on to [say]: “…`) is the whole phrase
+            if let Some((j, c2, n2)) = (k.saturating_sub(3).max(lo)..k).find_map(|j| {
+                self.cue_at(text, toks, j)
+                    .filter(|&(_, n2)| n2 > 1 && j + n2 == k + n)
+                    .map(|(c2, n2)| (j, c2, n2))
+            }) {
+                (k, cw, n) = (j, c2, n2);
+            }
             if cw.weak && cw.form != CueForm::Participle {
                 continue;
             }
@@ -1308,7 +1318,8 @@ impl Extractor {
                     .or_else(|| {
                         // `Hayek confirmed she had been and said, “…”`: a conjoined cue's
                         // speaker is the subject the sentence starts with
-                        (k > lo + 1 && toks[k - 1].text(text) == "and")
+                        // (`… and said, “…”`, `… but told his supporters, “…”`)
+                        (k > lo + 1 && matches!(toks[k - 1].text(text), "and" | "but"))
                             .then(|| {
                                 sentence_start_subject(text, toks, lo, k - 1, names, &self.lexicon)
                             })

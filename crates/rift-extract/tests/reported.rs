@@ -850,6 +850,24 @@ fn a_quote_after_a_conjoined_cue_is_the_sentence_subjects() {
 }
 
 #[test]
+fn a_phrasal_cue_before_a_quote_is_the_whole_phrase() {
+    let st = extract("The report goes on to say: “The system was never secure.”");
+    let s = find(&st, "The system was never secure");
+    assert_eq!(s.cue.as_ref().unwrap().text, "goes on to say");
+    assert_eq!(s.source.text, "The report");
+}
+
+#[test]
+fn a_quote_after_but_and_a_cue_is_the_sentence_subjects() {
+    let st = extract(
+        "Carson did not mention his rivals by name, but told his supporters, “Our nation is in horrible trouble.”",
+    );
+    let s = find(&st, "Our nation");
+    assert_eq!(s.cue.as_ref().unwrap().text, "told");
+    assert_eq!(s.source.text, "Carson");
+}
+
+#[test]
 fn another_tagger_model_replaces_the_built_in_one() {
     // a sentence only the tagger finds something in (no rule cue)
     let text =
