@@ -2511,7 +2511,13 @@ impl Extractor {
                     let w = t.text(text);
                     w.bytes().all(|b| b.is_ascii_digit()) || matches!(w, "half" | "a" | "one")
                 });
-            if let Some(j) = (c + 1..limit).find(|&j| matches!(toks[j].text(text), "that" | ",")) {
+            // `said Thursday during taping of a town hall in Buffalo, New York, that …`: a
+            // `, that` further on closes the adjunct, past the commas inside it
+            let comma_that = (c + 2..(c + 16).min(end_tok))
+                .find(|&j| toks[j].text(text) == "that" && toks[j - 1].text(text) == ",");
+            if let Some(j) = comma_that
+                .or_else(|| (c + 1..limit).find(|&j| matches!(toks[j].text(text), "that" | ",")))
+            {
                 c = if toks[j].text(text) == "that" {
                     j
                 } else {

@@ -868,6 +868,16 @@ fn a_quote_after_but_and_a_cue_is_the_sentence_subjects() {
 }
 
 #[test]
+fn a_that_after_a_long_adjunct_starts_the_content() {
+    let st = extract(
+        "Cruz said Thursday during taping of a town hall in Buffalo, New York, that states can pass such laws.",
+    );
+    let s = find(&st, "that states can pass");
+    assert_eq!(s.text, "that states can pass such laws");
+    assert_eq!(s.source.text, "Cruz");
+}
+
+#[test]
 fn another_tagger_model_replaces_the_built_in_one() {
     // a sentence only the tagger finds something in (no rule cue)
     let text =
