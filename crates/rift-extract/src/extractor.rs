@@ -1012,6 +1012,33 @@ impl Extractor {
             return None;
         }
         let c = word?;
+        // `That said, she also noted …`, `Having said that, …`: a discourse marker, not speech
+        if w == "said"
+            && (k > 0
+                && toks[k - 1].text(text).eq_ignore_ascii_case("that")
+                && toks.get(k + 1).is_some_and(|n| n.text(text) == ",")
+                || toks.get(k + 1).is_some_and(|n| n.text(text) == "that")
+                    && toks.get(k + 2).is_some_and(|n| n.text(text) == ",")
+                    && k > 0
+                    && toks[k - 1].text(text).eq_ignore_ascii_case("having"))
+        {
+            return None;
+        }
+        // `In a video posted to her account, she …`: a participle after the noun of a fronted
+        // prepositional phrase is not the sentence's verb
+        if c.form == CueForm::Finite
+            && w.ends_with("ed")
+            && k >= 3
+            && matches!(
+                toks[k - 3].text(text),
+                "In" | "On" | "At" | "Through" | "With" | "During" | "After" | "Before"
+            )
+            && crate::source::is_determiner(toks[k - 2].text(text))
+            && toks[k - 1].kind == TokenKind::Word
+            && !toks[k - 1].is_capitalized(text)
+        {
+            return None;
+        }
         // `adding to her lead` is not speech.
         if c.lemma == "add" && toks.get(k + 1).is_some_and(|n| n.text(text) == "to") {
             return None;

@@ -878,6 +878,23 @@ fn a_that_after_a_long_adjunct_starts_the_content() {
 }
 
 #[test]
+fn that_said_is_a_discourse_marker_not_a_cue() {
+    let st = extract("That said, she also noted that the campaign was in trouble.");
+    let s = find(&st, "that the campaign");
+    assert_eq!(s.cue.as_ref().unwrap().text, "noted");
+    assert_eq!(s.source.text, "she");
+    assert_eq!(st.len(), 1, "{st:#?}");
+}
+
+#[test]
+fn a_participle_in_a_fronted_phrase_is_not_the_verb() {
+    let st = extract(
+        "In a video posted to her Facebook account, she criticized Singer for his donations.",
+    );
+    assert!(st.iter().all(|s| s.source.text != "a video"), "{st:#?}");
+}
+
+#[test]
 fn another_tagger_model_replaces_the_built_in_one() {
     // a sentence only the tagger finds something in (no rule cue)
     let text =
