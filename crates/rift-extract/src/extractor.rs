@@ -2561,6 +2561,12 @@ impl Extractor {
         if cw.weak && !cw.object && !saw_that && !clause_start(text, toks, c) {
             return None;
         }
+        // `O’Malley said at a press conference, according to the Sun`: a credit is no content
+        if toks[c].text(text).eq_ignore_ascii_case("according")
+            && toks.get(c + 1).is_some_and(|t| t.text(text) == "to")
+        {
+            return None;
+        }
         let mut stop = content_stop(text, toks, c, end_tok, in_quote, &self.lexicon);
         if cw.object {
             stop = object_end(text, toks, c, stop, in_quote);

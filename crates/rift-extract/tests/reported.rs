@@ -895,6 +895,15 @@ fn a_participle_in_a_fronted_phrase_is_not_the_verb() {
 }
 
 #[test]
+fn a_trailing_credit_is_not_the_content_of_the_cue_before_it() {
+    let st = extract("Obama said at a press conference, according to the Las Vegas Sun.");
+    assert!(
+        st.iter().all(|s| !s.text.starts_with("according to")),
+        "{st:#?}"
+    );
+}
+
+#[test]
 fn another_tagger_model_replaces_the_built_in_one() {
     // a sentence only the tagger finds something in (no rule cue)
     let text =
