@@ -1039,6 +1039,19 @@ impl Extractor {
         {
             return None;
         }
+        // `a group called Black Votes Matter`, `a new show called …`: naming, not speech
+        if w == "called"
+            && k >= 2
+            && toks[k - 1].kind == TokenKind::Word
+            && !toks[k - 1].is_capitalized(text)
+            && (matches!(toks[k - 2].text(text), "a" | "an" | "the")
+                || k >= 3
+                    && matches!(toks[k - 3].text(text), "a" | "an" | "the")
+                    && toks[k - 2].kind == TokenKind::Word
+                    && !toks[k - 2].is_capitalized(text))
+        {
+            return None;
+        }
         // `adding to her lead` is not speech.
         if c.lemma == "add" && toks.get(k + 1).is_some_and(|n| n.text(text) == "to") {
             return None;

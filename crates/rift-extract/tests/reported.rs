@@ -904,6 +904,14 @@ fn a_trailing_credit_is_not_the_content_of_the_cue_before_it() {
 }
 
 #[test]
+fn called_after_a_noun_names_rather_than_speaks() {
+    let st = extract("He founded a group called Black Votes Matter in the spring.");
+    assert!(st.is_empty(), "{st:#?}");
+    let st = extract("Trump called Haley “very weak on immigration.”");
+    assert_eq!(st.len(), 1, "{st:#?}");
+}
+
+#[test]
 fn another_tagger_model_replaces_the_built_in_one() {
     // a sentence only the tagger finds something in (no rule cue)
     let text =
