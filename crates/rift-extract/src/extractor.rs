@@ -2283,10 +2283,15 @@ impl Extractor {
             && !cw.object
             && !(lo..k).any(in_quote)
             && count_words(&text[toks[lo].start..toks[k - 1].start]) >= 3
-            && subject_before(text, toks, lo, k, names).is_none()
         {
+            let subject = subject_before(text, toks, lo, k, names);
             let rest = skip_time(text, toks, after, end_tok);
-            if let Some(src) = phrase_after(text, toks, rest, end_tok, names) {
+            if let Some(src) = phrase_after(text, toks, rest, end_tok, names).filter(|p| {
+                // `…, the race will be tight, said Dan Gerstein, director of …`: a named person
+                // after the cue is the speaker even where a phrase before it looks like a
+                // subject
+                subject.is_none() || p.kind == SourceType::Person && p.name.is_some() && !p.pronoun
+            }) {
                 let src = crate::source::with_appositive(text, toks, src, end_tok);
                 // the credit ends the sentence (`…, said X, a senior analyst.`); `X, Democrat
                 // of California, said the program has …` is a subject with an appositive

@@ -912,6 +912,18 @@ fn called_after_a_noun_names_rather_than_speaks() {
 }
 
 #[test]
+fn a_named_speaker_after_an_inverted_cue_wins_over_a_subject_like_phrase() {
+    let st = extract(
+        "Even as the campaign moves to New York, a state that she hoped to carry by a large margin, the race will be tight, said Dan Gerstein, an independent political analyst.",
+    );
+    let s = st
+        .iter()
+        .find(|s| s.source.text.starts_with("Dan Gerstein"))
+        .unwrap_or_else(|| panic!("{st:#?}"));
+    assert!(s.text.ends_with("the race will be tight"), "{}", s.text);
+}
+
+#[test]
 fn another_tagger_model_replaces_the_built_in_one() {
     // a sentence only the tagger finds something in (no rule cue)
     let text =
