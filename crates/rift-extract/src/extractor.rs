@@ -1355,16 +1355,9 @@ impl Extractor {
                                 pronoun: false,
                             })
                     })
-                    .or_else(|| {
-                        // `Hayek confirmed she had been and said, “…”`: a conjoined cue's
-                        // speaker is the subject the sentence starts with
-                        // (`… and said, “…”`, `… but told his supporters, “…”`)
-                        (k > lo + 1 && matches!(toks[k - 1].text(text), "and" | "but"))
-                            .then(|| {
-                                sentence_start_subject(text, toks, lo, k - 1, names, &self.lexicon)
-                            })
-                            .flatten()
-                    })
+                    // `Hayek confirmed she had been and said, “…”`, `… but told his supporters,
+                    // “…”`: a conjoined cue's speaker is the sentence's subject
+                    .or_else(|| conjoined_subject(text, toks, lo, k, names, &self.lexicon))
             };
             return src.map(|s| (cue, cw.lemma, s));
         }
@@ -2430,9 +2423,7 @@ impl Extractor {
                     j -= 1;
                 }
                 if j > lo && matches!(toks[j - 1].text(text), "and" | "but") {
-                    leading_subject(text, toks, lo, j - 1, names).or_else(|| {
-                        sentence_start_subject(text, toks, lo, j - 1, names, &self.lexicon)
-                    })?
+                    conjoined_subject(text, toks, lo, k, names, &self.lexicon)?
                 } else if cw.form == CueForm::Finite
                     && !cw.weak
                     && !cw.object
@@ -3641,6 +3632,29 @@ fn is_irregular_past(w: &str) -> bool {
             | "became"
             | "sat"
     )
+}
+
+/// The speaker of a cue at `k` conjoined to an earlier verb (`X did A and said B`, `… but told
+/// his supporters, “…”`, with adverbs such as `also` skipped before the cue): the subject the
+/// sentence opens with ([`leading_subject`], else [`sentence_start_subject`]); `None` when no
+/// `and` / `but` comes before the cue. Used by reported speech and by quote lead-ins alike.
+fn conjoined_subject(
+    text: &str,
+    toks: &[Token],
+    lo: usize,
+    k: usize,
+    names: &Names,
+    lexicon: &Lexicon,
+) -> Option<SourcePhrase> {
+    let mut j = k;
+    while j > lo && has(crate::words::SKIPPABLE, toks[j - 1].text(text)) {
+        j -= 1;
+    }
+    if j <= lo + 1 || !matches!(toks[j - 1].text(text), "and" | "but") {
+        return None;
+    }
+    leading_subject(text, toks, lo, j - 1, names)
+        .or_else(|| sentence_start_subject(text, toks, lo, j - 1, names, lexicon))
 }
 
 /// The subject at the very start of a sentence for a conjoined cue (`Graham called both “crazy”
