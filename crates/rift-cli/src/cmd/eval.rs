@@ -4,7 +4,8 @@
 //! KB-free extractor (`rift_extract::Extractor`) on each article, and scores the statements with
 //! `rift_eval::quotes` (content exact / overlap, source on matched pairs, content+source, by
 //! kind). `rift eval agreement --gold DIR` scores the second annotator of the articles annotated
-//! twice against the first, and rift against each, on the same articles. Glue only: the reading and scoring logic lives in rift-eval.
+//! twice against the first, and rift against each, on the same articles. Glue only: the reading
+//! and scoring logic lives in rift-eval.
 
 use std::io::Write;
 use std::path::PathBuf;
