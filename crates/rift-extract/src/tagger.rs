@@ -115,7 +115,10 @@ impl TaggerModel {
         let pmask = (1u64 << self.pair_bits) - 1;
         let ctx = Context::new(s, self.priors());
         out.clear();
-        let mut feats = Feats::new();
+        let off = (1usize << self.bits) * ROW;
+        let (rows, _) = self.weights[..off].as_chunks::<ROW>();
+        let (pair_rows, _) =
+            self.weights[off..off + (1usize << self.pair_bits) * PAIR].as_chunks::<PAIR>();
         // Every token's scores first: their table look-ups are independent, so the CPU
         // overlaps their cache misses. `pair[i][p]` is what tag `p` before token `i` adds.
         let n = s.toks.len();
@@ -126,59 +129,137 @@ impl TaggerModel {
             scores.clear();
             pair.clear();
             for i in 0..n {
-                static_features(s, &ctx, i, mask, &mut feats);
-                let mut sc = self.sum(feats.as_slice());
+                let mut sum = RowSum {
+                    rows,
+                    acc: Lanes::zero(),
+                };
+                static_features(s, &ctx, i, mask, &mut sum);
+                let mut sc = sum.acc.to_array();
                 sc[usize::from(B_SRC)] += bonus;
                 sc[usize::from(B_SRC) + 1] += bonus;
                 scores.push(sc);
-                feats.clear();
-                pair_features(&ctx, i, pmask, &mut feats);
-                pair.push(self.sum_pair(feats.as_slice()));
+                let mut sum = PairSum {
+                    rows: pair_rows,
+                    acc: [Lanes::zero(); PAIR / ROW],
+                };
+                pair_features(&ctx, i, pmask, &mut sum);
+                pair.push(std::array::from_fn(|p| sum.acc[p].to_array()));
             }
             viterbi_i16(scores, pair, back, out);
         });
-    }
-
-    /// The summed weight rows of `feats`. At most [`MAX_FEATS`] rows of `i8` weights: the sum
-    /// fits an `i16` (the same value as an `i32` sum), 8 lanes in one vector register.
-    #[inline]
-    fn sum(&self, feats: &[u32]) -> [i16; ROW] {
-        debug_assert!(feats.len() <= MAX_FEATS);
-        let mut score = [0i16; ROW];
-        for &f in feats {
-            let k = f as usize * ROW;
-            let Some(row) = self.weights.get(k..k + ROW) else {
-                continue;
-            };
-            for t in 0..ROW {
-                score[t] += i16::from(row[t] as i8);
-            }
-        }
-        score
     }
 
     /// The cue-prior table: the last [`PRIOR_SLOTS`] bytes.
     fn priors(&self) -> &[u8] {
         &self.weights[self.weights.len() - PRIOR_SLOTS..]
     }
+}
 
-    /// The summed pair rows of `feats` (ids into the second table), per previous tag.
-    #[inline]
-    fn sum_pair(&self, feats: &[u32]) -> [[i16; ROW]; NT] {
-        let off = (1usize << self.bits) * ROW;
-        let mut score = [[0i16; ROW]; NT];
-        for &f in feats {
-            let k = off + f as usize * PAIR;
-            let Some(row) = self.weights.get(k..k + PAIR) else {
-                continue;
-            };
-            for (p, sc) in score.iter_mut().enumerate() {
-                for t in 0..ROW {
-                    sc[t] += i16::from(row[p * ROW + t] as i8);
-                }
+/// Eight `i16` lanes: a sum of weight rows. On x86-64 one SSE2 register, so that a row of
+/// eight `i8` weights is one load, a sign extension and one add (`rustc` does not vectorise
+/// the plain loop for baseline x86-64, which lacks SSE4.1's `pmovsxbw`); elsewhere an array.
+/// Both wrap on overflow, which the sums never reach (at most [`MAX_FEATS`] rows of ±127).
+#[derive(Clone, Copy)]
+struct Lanes(
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))] std::arch::x86_64::__m128i,
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))] [i16; ROW],
+);
+
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+impl Lanes {
+    #[inline(always)]
+    fn zero() -> Lanes {
+        // SAFETY: SSE2 is enabled for this build (the `cfg` above).
+        Lanes(unsafe { std::arch::x86_64::_mm_setzero_si128() })
+    }
+
+    /// `self` plus the eight `i8` weights in `row`.
+    #[inline(always)]
+    fn add_i8(self, row: &[u8; ROW]) -> Lanes {
+        use std::arch::x86_64::{
+            _mm_add_epi16, _mm_loadl_epi64, _mm_srai_epi16, _mm_unpacklo_epi8,
+        };
+        // SAFETY: SSE2 is enabled for this build; the load reads the 8 bytes of `row`,
+        // unaligned. Each byte twice, then an arithmetic shift right by 8:
+        // the byte sign-extended to 16 bits.
+        unsafe {
+            let v = _mm_loadl_epi64(row.as_ptr().cast());
+            Lanes(_mm_add_epi16(
+                self.0,
+                _mm_srai_epi16::<8>(_mm_unpacklo_epi8(v, v)),
+            ))
+        }
+    }
+
+    #[inline(always)]
+    fn to_array(self) -> [i16; ROW] {
+        let mut out = [0i16; ROW];
+        // SAFETY: SSE2 is enabled for this build; `out` is 16 writable bytes.
+        unsafe { std::arch::x86_64::_mm_storeu_si128(out.as_mut_ptr().cast(), self.0) };
+        out
+    }
+}
+
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+impl Lanes {
+    #[inline(always)]
+    fn zero() -> Lanes {
+        Lanes([0; ROW])
+    }
+
+    /// `self` plus the eight `i8` weights in `row`.
+    #[inline(always)]
+    fn add_i8(self, row: &[u8; ROW]) -> Lanes {
+        let mut s = self.0;
+        for (x, &w) in s.iter_mut().zip(row) {
+            *x = x.wrapping_add(i16::from(w as i8));
+        }
+        Lanes(s)
+    }
+
+    #[inline(always)]
+    fn to_array(self) -> [i16; ROW] {
+        self.0
+    }
+}
+
+/// Where the feature functions put a token's hashed feature ids: collected in [`Feats`] (to
+/// train) or added straight into the model's weight rows ([`RowSum`], [`PairSum`], to tag).
+/// One set of feature functions for both, so tagging reads exactly the features training wrote.
+trait FeatureSink {
+    fn push(&mut self, f: u32);
+}
+
+/// The sum of a token's weight rows in the token table, built feature by feature.
+struct RowSum<'m> {
+    rows: &'m [[u8; ROW]],
+    acc: Lanes,
+}
+
+impl FeatureSink for RowSum<'_> {
+    #[inline(always)]
+    fn push(&mut self, f: u32) {
+        if let Some(row) = self.rows.get(f as usize) {
+            self.acc = self.acc.add_i8(row);
+        }
+    }
+}
+
+/// The sum of a token's rows in the pair table: one [`Lanes`] per previous tag.
+struct PairSum<'m> {
+    rows: &'m [[u8; PAIR]],
+    acc: [Lanes; PAIR / ROW],
+}
+
+impl FeatureSink for PairSum<'_> {
+    #[inline(always)]
+    fn push(&mut self, f: u32) {
+        if let Some(row) = self.rows.get(f as usize) {
+            let (chunks, _) = row.as_chunks::<ROW>();
+            for (a, r) in self.acc.iter_mut().zip(chunks) {
+                *a = a.add_i8(r);
             }
         }
-        score
     }
 }
 
@@ -205,7 +286,7 @@ impl Feats {
     }
 
     #[inline]
-    fn push(&mut self, f: u32) {
+    fn push_id(&mut self, f: u32) {
         if let Some(slot) = self.ids.get_mut(self.n) {
             *slot = f;
             self.n += 1;
@@ -215,6 +296,13 @@ impl Feats {
     #[inline]
     fn as_slice(&self) -> &[u32] {
         &self.ids[..self.n.min(MAX_FEATS)]
+    }
+}
+
+impl FeatureSink for Feats {
+    #[inline]
+    fn push(&mut self, f: u32) {
+        self.push_id(f);
     }
 }
 
@@ -440,6 +528,39 @@ struct Bufs {
     /// Nearest token with a cue prior of [`LIKELY`] or more before / after each token.
     left_likely: Vec<Option<usize>>,
     right_likely: Vec<Option<usize>>,
+    /// The window facts of each token, with [`PAD`] sentinels either side: token `i` is
+    /// `window[i + PAD]`, so the features read two neighbours each way without a branch.
+    window: Vec<Near>,
+}
+
+/// Sentinel tokens on each side of [`Bufs::window`]: the widest window reads two away.
+const PAD: usize = 2;
+
+/// What the window features read of one token (or of a sentinel past either end).
+#[derive(Clone, Copy)]
+struct Near {
+    hash: u64,
+    stem: u64,
+    shape: u64,
+    class: u64,
+    quote: u64,
+}
+
+impl Near {
+    /// Before the first token: words and stems 1, class 9, shape 3, quote state 2.
+    const BEFORE: Near = Near {
+        hash: 1,
+        stem: 1,
+        shape: 3,
+        class: 9,
+        quote: 2,
+    };
+    /// After the last token: words and stems 2, the rest as [`Near::BEFORE`].
+    const AFTER: Near = Near {
+        hash: 2,
+        stem: 2,
+        ..Near::BEFORE
+    };
 }
 
 thread_local! {
@@ -539,6 +660,18 @@ impl<'a> Context<'a> {
                 },
             );
         }
+        b.window.clear();
+        b.window.extend([Near::BEFORE; PAD]);
+        for (k, &q) in s.in_quote.iter().enumerate().take(n) {
+            b.window.push(Near {
+                hash: b.hash[k],
+                stem: b.stem[k],
+                shape: b.shape[k],
+                class: u64::from(class[k]),
+                quote: u64::from(q),
+            });
+        }
+        b.window.extend([Near::AFTER; PAD]);
         // nearest likely cue and lexicon word to the left, running counts
         b.left_likely.clear();
         b.left.clear();
@@ -683,7 +816,7 @@ fn bucket(d: usize) -> u64 {
 /// The features read with the previous tag (ids into the pair table), appended to `out`: the
 /// transition alone, and with the word, the word before, the lexicon class and shape, and the
 /// nearest cue to the left.
-fn pair_features(c: &Context<'_>, i: usize, mask: u64, out: &mut Feats) {
+fn pair_features(c: &Context<'_>, i: usize, mask: u64, out: &mut impl FeatureSink) {
     let sh = c.shape[i];
     out.push(mix(21, 0, mask));
     out.push(mix(22, c.hash[i], mask));
@@ -694,41 +827,38 @@ fn pair_features(c: &Context<'_>, i: usize, mask: u64, out: &mut Feats) {
     out.push(mix(25, lf ^ (u64::from(c.thats[i] > 0) << 12), mask));
 }
 
-/// The features of token `i` that do not depend on the tags (`out` is cleared first).
-fn static_features(s: &Sentence<'_>, c: &Context<'_>, i: usize, mask: u64, out: &mut Feats) {
-    out.clear();
+/// The features of token `i` that do not depend on the tags, given to `out`.
+fn static_features(
+    s: &Sentence<'_>,
+    c: &Context<'_>,
+    i: usize,
+    mask: u64,
+    out: &mut impl FeatureSink,
+) {
     let n = s.toks.len();
-    let w = |j: isize| -> u64 {
-        if j < 0 {
-            1
-        } else if j as usize >= n {
-            2
-        } else {
-            c.hash[j as usize]
-        }
-    };
-    let ii = i as isize;
+    // `near[PAD + d]` is token `i + d`
+    let near: &[Near; 2 * PAD + 1] = c.window[i..=i + 2 * PAD]
+        .try_into()
+        .expect("the window has PAD sentinels either side");
+    let w = |d: usize| near[d].hash;
+    let (prev2, prev, this, next, next2) = (0, 1, PAD, 3, 4);
     out.push(mix(0, 0, mask));
-    out.push(mix(1, w(ii), mask));
-    out.push(mix(2, w(ii - 1), mask));
-    out.push(mix(3, w(ii + 1), mask));
-    out.push(mix(6, w(ii - 1) ^ w(ii).rotate_left(17), mask));
-    out.push(mix(7, w(ii) ^ w(ii + 1).rotate_left(17), mask));
+    out.push(mix(1, w(this), mask));
+    out.push(mix(2, w(prev), mask));
+    out.push(mix(3, w(next), mask));
+    out.push(mix(6, w(prev) ^ w(this).rotate_left(17), mask));
+    out.push(mix(7, w(this) ^ w(next).rotate_left(17), mask));
     let word = s.toks[i].text(s.text);
     out.push(mix(8, word_hash(suffix3(word)), mask));
-    out.push(mix(9, c.shape[i], mask));
-    out.push(mix(11, u64::from(c.class[i]), mask));
+    out.push(mix(9, near[this].shape, mask));
+    out.push(mix(11, near[this].class, mask));
     // nearest lexicon cue to the left and right, with its class and distance
     let (left, right) = (c.left[i], c.right[i]);
     let lf = left.map_or(99, |j| bucket(i - j) * 8 + u64::from(c.class[j]));
     let rf = right.map_or(99, |j| bucket(j - i) * 8 + u64::from(c.class[j]));
     out.push(mix(12, lf, mask));
     out.push(mix(13, rf, mask));
-    out.push(mix(
-        14,
-        lf ^ (rf << 8) ^ (u64::from(c.class[i]) << 16),
-        mask,
-    ));
+    out.push(mix(14, lf ^ (rf << 8) ^ (near[this].class << 16), mask));
     // a `that` or comma between the left cue and this token
     if let Some(j) = left {
         let that = c.thats[i] > c.thats[j + 1];
@@ -741,59 +871,27 @@ fn static_features(s: &Sentence<'_>, c: &Context<'_>, i: usize, mask: u64, out: 
         out.push(mix(17, u64::from(comma), mask));
         out.push(mix(18, c.hash[j] ^ (bucket(j - i) << 3), mask));
     }
-    out.push(mix(19, u64::from(s.in_quote[i]), mask));
+    out.push(mix(19, near[this].quote, mask));
     // the wider window: words two away, the lexicon class, shape and quote state of the
     // neighbours, the position in the sentence, and stems (`likes` / `liked` / `liking`)
-    out.push(mix(30, w(ii - 2), mask));
-    out.push(mix(31, w(ii + 2), mask));
-    let cl = |j: isize| -> u64 {
-        if j < 0 || j as usize >= n {
-            9
-        } else {
-            u64::from(c.class[j as usize])
-        }
-    };
-    let sh = |j: isize| -> u64 {
-        if j < 0 || j as usize >= n {
-            3
-        } else {
-            c.shape[j as usize]
-        }
-    };
-    let q = |j: isize| -> u64 {
-        if j < 0 || j as usize >= n {
-            2
-        } else {
-            u64::from(s.in_quote[j as usize])
-        }
-    };
-    out.push(mix(
-        32,
-        cl(ii - 1) ^ (cl(ii + 1) << 4) ^ (cl(ii) << 8),
-        mask,
-    ));
+    out.push(mix(30, w(prev2), mask));
+    out.push(mix(31, w(next2), mask));
+    let cl = |d: usize| near[d].class;
+    let sh = |d: usize| near[d].shape;
+    let q = |d: usize| near[d].quote;
+    let st = |d: usize| near[d].stem;
+    out.push(mix(32, cl(prev) ^ (cl(next) << 4) ^ (cl(this) << 8), mask));
     out.push(mix(
         33,
-        sh(ii - 1) ^ (sh(ii) << 12) ^ (sh(ii + 1) << 24),
+        sh(prev) ^ (sh(this) << 12) ^ (sh(next) << 24),
         mask,
     ));
-    out.push(mix(34, q(ii - 1) ^ (q(ii) << 2) ^ (q(ii + 1) << 4), mask));
+    out.push(mix(34, q(prev) ^ (q(this) << 2) ^ (q(next) << 4), mask));
     out.push(mix(35, bucket(i) ^ (bucket(n - 1 - i) << 3), mask));
-    {
-        let st = |j: isize| -> u64 {
-            if j < 0 {
-                1
-            } else if j as usize >= n {
-                2
-            } else {
-                c.stem[j as usize]
-            }
-        };
-        out.push(mix(36, st(ii), mask));
-        out.push(mix(37, st(ii - 1) ^ st(ii).rotate_left(17), mask));
-        out.push(mix(38, st(ii) ^ st(ii + 1).rotate_left(17), mask));
-        out.push(mix(39, sh(ii - 1) ^ st(ii).rotate_left(9), mask));
-    }
+    out.push(mix(36, st(this), mask));
+    out.push(mix(37, st(prev) ^ st(this).rotate_left(17), mask));
+    out.push(mix(38, st(this) ^ st(next).rotate_left(17), mask));
+    out.push(mix(39, sh(prev) ^ st(this).rotate_left(9), mask));
     // the cue priors: this token's, and the nearest likely cue either side
     out.push(mix(42, u64::from(c.prior[i]), mask));
     let ll = c.left_likely[i].map_or(99, |j| bucket(i - j) * 8 + u64::from(c.prior[j]));
@@ -859,6 +957,7 @@ impl Trainer {
         let mut st_score: Vec<[f32; ROW]> = Vec::with_capacity(n);
         let mut pair_score: Vec<[[f32; ROW]; NT]> = Vec::with_capacity(n);
         for i in 0..n {
+            feats.clear();
             static_features(s, ctx, i, mask, &mut feats);
             let mut sc = [0f32; ROW];
             for &k in feats.as_slice() {
@@ -1050,6 +1149,33 @@ mod tests {
             _ => [1, 0, 0, 0, 0, 0, 0, 0],
         });
         assert_eq!(path, vec![B_CUE, 4]);
+    }
+
+    #[test]
+    fn lanes_add_signed_bytes_as_plain_integers() {
+        // every byte value, extremes included, in rows of eight; up to MAX_FEATS rows
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for rows in [1, 2, 7, MAX_FEATS] {
+            let mut lanes = Lanes::zero();
+            let mut want = [0i32; ROW];
+            for r in 0..rows {
+                let mut row = [0u8; ROW];
+                for (t, b) in row.iter_mut().enumerate() {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    *b = match (r + t) % 4 {
+                        0 => 0x80, // -128
+                        1 => 0x7f, // 127
+                        _ => seed as u8,
+                    };
+                    want[t] += i32::from(*b as i8);
+                }
+                lanes = lanes.add_i8(&row);
+            }
+            let got = lanes.to_array().map(i32::from);
+            assert_eq!(got, want, "{rows} rows");
+        }
     }
 
     #[test]
