@@ -1407,7 +1407,7 @@ impl Extractor {
             }
             if depth == 0
                 && matches!(w, "." | "!" | "?" | ";" | "“" | "\"")
-                && !crate::words::abbrev_dot(text, toks, k)
+                && !crate::words::inner_dot(text, toks, k)
             {
                 break;
             }
@@ -1419,7 +1419,7 @@ impl Extractor {
                 let far = (k + 24).min(hi);
                 if let Some(j) = (k + 1..far).find(|&j| {
                     matches!(toks[j].text(text), "," | "." | ";" | "“" | "\"" | "”")
-                        && !crate::words::abbrev_dot(text, toks, j)
+                        && !crate::words::inner_dot(text, toks, j)
                 }) {
                     let cue = (toks[j].text(text) == "," && j + 1 < hi)
                         .then(|| self.cue_at(text, toks, j + 1))

@@ -1354,6 +1354,28 @@ pub fn abbrev_dot(text: &str, toks: &[rift_text::Token], k: usize) -> bool {
         )
 }
 
+/// True when token `k` is a full stop inside a phrase: a title's ([`abbrev_dot`]) or a
+/// party-and-state tag's (`Sen. Marco Rubio, R-Fla., said`), which ends no clause.
+pub fn inner_dot(text: &str, toks: &[rift_text::Token], k: usize) -> bool {
+    abbrev_dot(text, toks, k)
+        || (k > 0
+            && toks[k].text(text) == "."
+            && toks[k - 1].end == toks[k].start
+            && party_state(toks[k - 1].text(text)))
+}
+
+/// A party-and-state tag before its full stop (`R-Ky`, `D-Calif`, `I-Vt` of `R-Ky.`): the
+/// party's capital, a hyphen and a capitalised state abbreviation of at most five letters.
+fn party_state(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 4
+        && b.len() <= 8
+        && matches!(b[0], b'R' | b'D' | b'I')
+        && b[1] == b'-'
+        && b[2].is_ascii_uppercase()
+        && b[3..].iter().all(|c| c.is_ascii_alphabetic() || *c == b'.')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

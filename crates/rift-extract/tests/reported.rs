@@ -924,6 +924,20 @@ fn a_named_speaker_after_an_inverted_cue_wins_over_a_subject_like_phrase() {
 }
 
 #[test]
+fn a_party_and_state_tag_after_a_quote_keeps_the_speaker() {
+    let st = extract(
+        "“So let me make it perfectly clear,” Senate Majority Leader Mitch McConnell, R-Ky., said. “That is not the view of Republicans.”",
+    );
+    let s = find(&st, "So let me");
+    assert!(
+        s.source.text.starts_with("Senate Majority Leader Mitch McConnell, R-Ky"),
+        "{:?}",
+        s.source
+    );
+    assert_eq!(s.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+}
+
+#[test]
 fn another_tagger_model_replaces_the_built_in_one() {
     // a sentence only the tagger finds something in (no rule cue)
     let text =
