@@ -45,6 +45,9 @@ const HEADER: usize = 20;
 /// F1 0.6199 → 0.6229 and overlap 0.7484 → 0.7496 (as fixed quantised bonuses, 14 units gave
 /// 0.6217, 20-28 0.6223-0.6224, 40 0.6216, 70 0.6154).
 const SOURCE_BONUS: f32 = 55.0;
+/// The [`TaggerModel::cue_prior`] bucket from which a word is often a cue (a fifth of the
+/// times it was seen in training, or more).
+pub const OFTEN_A_CUE: u8 = 4;
 /// Slots of the cue-prior table ([`cue_priors`]): one byte per hashed word.
 const PRIOR_SLOTS: usize = 1 << 16;
 
@@ -147,6 +150,12 @@ impl TaggerModel {
             }
             viterbi_i16(scores, pair, back, out);
         });
+    }
+
+    /// The cue-prior bucket of `word` (see [`cue_priors`]): 0 for a word seen fewer than 3
+    /// times in training, 1 for one never a cue, up to 5 for one a cue half the time or more.
+    pub fn cue_prior(&self, word: &str) -> u8 {
+        self.priors()[prior_slot(word_hash(word))]
     }
 
     /// The cue-prior table: the last [`PRIOR_SLOTS`] bytes.

@@ -930,11 +930,28 @@ fn a_party_and_state_tag_after_a_quote_keeps_the_speaker() {
     );
     let s = find(&st, "So let me");
     assert!(
-        s.source.text.starts_with("Senate Majority Leader Mitch McConnell, R-Ky"),
+        s.source
+            .text
+            .starts_with("Senate Majority Leader Mitch McConnell, R-Ky"),
         "{:?}",
         s.source
     );
     assert_eq!(s.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+}
+
+#[test]
+fn the_tagger_reads_a_sentence_whose_only_cue_is_outside_the_lexicon() {
+    // `criticism`, `lauded` and `sounded` are in no cue list; in PolNeAR train they are often
+    // cues
+    for (body, content) in [
+        ("His criticism of the deal was sharp.", "the deal"),
+        ("Obama lauded the agreement as a historic step.", "the agreement"),
+        ("Sanders sounded confident about his chances.", "his chances"),
+    ] {
+        assert!(extract(body).is_empty(), "the rules find {body:?}");
+        let st = extract_all(body);
+        find(&st, content);
+    }
 }
 
 #[test]
@@ -961,3 +978,4 @@ fn another_tagger_model_replaces_the_built_in_one() {
         .statements;
     assert_eq!(own.len(), rules.len(), "{own:#?}");
 }
+
