@@ -945,8 +945,14 @@ fn the_tagger_reads_a_sentence_whose_only_cue_is_outside_the_lexicon() {
     // cues
     for (body, content) in [
         ("His criticism of the deal was sharp.", "the deal"),
-        ("Obama lauded the agreement as a historic step.", "the agreement"),
-        ("Sanders sounded confident about his chances.", "his chances"),
+        (
+            "Obama lauded the agreement as a historic step.",
+            "the agreement",
+        ),
+        (
+            "Sanders sounded confident about his chances.",
+            "his chances",
+        ),
     ] {
         assert!(extract(body).is_empty(), "the rules find {body:?}");
         let st = extract_all(body);
@@ -978,4 +984,3 @@ fn another_tagger_model_replaces_the_built_in_one() {
         .statements;
     assert_eq!(own.len(), rules.len(), "{own:#?}");
 }
-
