@@ -25,7 +25,9 @@ fn plain(s: &str) -> String {
         .to_string()
 }
 
-/// Items of the feed in `bytes` (read from `source`), each an article or a problem.
+/// Items of the feed in `bytes` (read from `source`), each an article or a problem. A record's
+/// language is the one the entry or the feed declares; [`crate::Inputs`] puts the one detected
+/// from the text first.
 pub fn feed_items(source: &str, stem: &str, bytes: &[u8]) -> Vec<Item> {
     let parser = feed_rs::parser::Builder::new()
         .sanitize_content(false)
@@ -127,13 +129,11 @@ pub fn feed_items(source: &str, stem: &str, bytes: &[u8]) -> Vec<Item> {
             .map(|l| l.href.clone());
         a.published = e.published.or(e.updated).map(|d| d.date_naive());
         a.outlet = outlet.clone();
-        let language = crate::lang::detect(&a.text).or_else(|| {
-            e.language.clone().or(feed_lang.clone()).map(|l| {
-                l.split(['-', '_'])
-                    .next()
-                    .unwrap_or("")
-                    .to_ascii_lowercase()
-            })
+        let language = e.language.clone().or(feed_lang.clone()).map(|l| {
+            l.split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .to_ascii_lowercase()
         });
         out.push(Item::Article(Box::new(Record {
             article: a,

@@ -186,6 +186,7 @@ pub struct Inputs {
     done: HashSet<(String, Option<u64>)>,
     skipped_done: u64,
     skipped_other: u64,
+    detect_language: bool,
 }
 
 impl Inputs {
@@ -198,7 +199,17 @@ impl Inputs {
             done: HashSet::new(),
             skipped_done: 0,
             skipped_other: 0,
+            detect_language: true,
         }
+    }
+
+    /// Whether to detect each article's language from its text ([`crate::lang::detect`], on by
+    /// default). Off, [`Record::language`] is only what the input declares (a page's
+    /// `og:locale` or `lang`, a feed's language): for readers that never look at it
+    /// (`rift extract`), which saves the detection's few per cent of the run.
+    pub fn detect_language(mut self, on: bool) -> Self {
+        self.detect_language = on;
+        self
     }
 
     /// Reads one in-memory input named `name` (its extension counts, as for a file).
@@ -645,6 +656,18 @@ impl Inputs {
 impl Iterator for Inputs {
     type Item = Item;
     fn next(&mut self) -> Option<Item> {
+        let mut item = self.next_item()?;
+        if let (true, Item::Article(r)) = (self.detect_language, &mut item) {
+            // what the text says first, what the input declares as the fallback
+            r.language = crate::lang::detect(&r.article.text).or(r.language.take());
+        }
+        Some(item)
+    }
+}
+
+impl Inputs {
+    /// The next item, with only its declared language.
+    fn next_item(&mut self) -> Option<Item> {
         loop {
             if self.open.is_some() {
                 if let Some(item) = self.next_record() {
@@ -739,13 +762,12 @@ fn text_item(source: &str, stem: &str, bytes: &[u8]) -> Item {
     }
     let mut a = Article::new(stem, text);
     a.source = source.to_string();
-    let language = crate::lang::detect(&a.text);
     Item::Article(Box::new(Record {
         article: a,
         path: source.to_string(),
         record: None,
         format: Format::Text,
-        language,
+        language: None,
         offsets: None,
     }))
 }
@@ -791,7 +813,7 @@ pub(crate) fn html_item(
     a.outlet = page.meta.site_name;
     a.published = page.meta.published;
     a.url = page.meta.url.or(url);
-    let language = crate::lang::detect(&a.text).or(page.meta.language);
+    let language = page.meta.language;
     let mut offsets = page.offsets;
     if decoded.skipped > 0 {
         offsets = OffsetMap::from_runs(
@@ -847,7 +869,6 @@ fn record_to_article(
     a.url = first(&map.url);
     a.outlet = first(&map.outlet);
     a.published = first(&map.published).and_then(|d| parse_any_date(&d));
-    let language = crate::lang::detect(&a.text);
     Item::Article(Box::new(Record {
         article: a,
         path: source.to_string(),
@@ -857,7 +878,7 @@ fn record_to_article(
         } else {
             Format::Jsonl
         },
-        language,
+        language: None,
         offsets: None,
     }))
 }

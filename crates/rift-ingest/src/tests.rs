@@ -273,3 +273,22 @@ fn skip_done_resumes() {
     assert_eq!(got, ["b"]);
     assert_eq!(inputs.skipped_done(), 2);
 }
+
+#[test]
+fn language_is_detected_first_and_declared_second_unless_detection_is_off() {
+    let page = format!(
+        "<html lang=\"fr\"><head><title>T</title></head><body><article><p>{LONG}</p></article></body></html>"
+    );
+    let read = |detect: bool, name: &str, bytes: &[u8]| {
+        let inputs = Inputs::from_bytes(name, bytes.to_vec(), FieldMap::default());
+        let (arts, errs) = collect(inputs.detect_language(detect));
+        assert!(errs.is_empty(), "{errs:#?}");
+        arts[0].language.clone()
+    };
+    // the text is English: detection beats the page's declared `fr`
+    assert_eq!(read(true, "a.html", page.as_bytes()).as_deref(), Some("en"));
+    assert_eq!(read(true, "a.txt", LONG.as_bytes()).as_deref(), Some("en"));
+    // off: only what the input declares
+    assert_eq!(read(false, "a.html", page.as_bytes()).as_deref(), Some("fr"));
+    assert_eq!(read(false, "a.txt", LONG.as_bytes()), None);
+}
