@@ -1541,7 +1541,12 @@ impl Extractor {
         let mut covered_until = 0usize;
         let mut k = lo;
         while k < hi {
-            if in_quote(k) || used.binary_search(&k).is_ok() || toks[k].start < covered_until {
+            // every rule below starts at a word (`according`, `asked`, `in`, a cue)
+            if toks[k].kind != TokenKind::Word
+                || in_quote(k)
+                || used.binary_search(&k).is_ok()
+                || toks[k].start < covered_until
+            {
                 k += 1;
                 continue;
             }
