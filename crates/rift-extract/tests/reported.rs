@@ -961,6 +961,14 @@ fn the_tagger_reads_a_sentence_whose_only_cue_is_outside_the_lexicon() {
 }
 
 #[test]
+fn stated_credits_a_quote_though_state_is_a_weak_cue() {
+    let st = extract("The mayor stated, “We will fix the roads before winter.”");
+    let s = find(&st, "We will fix");
+    assert_eq!(s.source.text, "The mayor");
+    assert_eq!(s.cue.as_ref().map(|c| c.text.as_str()), Some("stated"));
+}
+
+#[test]
 fn another_tagger_model_replaces_the_built_in_one() {
     // a sentence only the tagger finds something in (no rule cue)
     let text =
