@@ -289,6 +289,9 @@ fn language_is_detected_first_and_declared_second_unless_detection_is_off() {
     assert_eq!(read(true, "a.html", page.as_bytes()).as_deref(), Some("en"));
     assert_eq!(read(true, "a.txt", LONG.as_bytes()).as_deref(), Some("en"));
     // off: only what the input declares
-    assert_eq!(read(false, "a.html", page.as_bytes()).as_deref(), Some("fr"));
+    assert_eq!(
+        read(false, "a.html", page.as_bytes()).as_deref(),
+        Some("fr")
+    );
     assert_eq!(read(false, "a.txt", LONG.as_bytes()), None);
 }
