@@ -198,6 +198,7 @@ impl Extractor {
         &self,
         text: &str,
         toks: &[Token],
+        class: &[u8],
         sents: &[Sent],
         quote_ranges: &[Range],
         names: &Names,
@@ -220,7 +221,6 @@ impl Extractor {
             }
         }
         let in_quote = mark_quotes(toks, quote_ranges);
-        let class = crate::tagger::classes(text, toks, &self.lexicon);
         let n_rules = drafts.len();
         let mut tags = Vec::new();
         for (si, s) in sents.iter().enumerate() {
@@ -705,6 +705,9 @@ impl Extractor {
             }
         }
 
+        // Each token's lexicon class, once: the reported-speech scan looks a word up only when it
+        // is in the lexicon at all, and the tagger reads the classes as features.
+        let class = crate::tagger::classes(text, &toks, &self.lexicon);
         // Pass 3: reported speech.
         used_cues.sort_unstable();
         if self.cfg.reported_speech {
@@ -712,6 +715,7 @@ impl Extractor {
                 self.reported(
                     text,
                     &toks,
+                    &class,
                     si,
                     s,
                     &quote_ranges,
@@ -782,6 +786,7 @@ impl Extractor {
             self.learned(
                 text,
                 &toks,
+                &class,
                 &sents,
                 &quote_ranges,
                 &names,
@@ -1502,6 +1507,7 @@ impl Extractor {
         &self,
         text: &str,
         toks: &[Token],
+        class: &[u8],
         si: usize,
         s: &Sent,
         quotes: &[Range],
@@ -1567,7 +1573,12 @@ impl Extractor {
                 && has(NOMINAL, w)
             {
                 self.nominal(cx, k)
-            } else if let Some((cw, n)) = self.cue_at(text, toks, k) {
+            } else if let Some((cw, n)) =
+                // a word outside the lexicon is no cue (`cue_at` would look it up to say so)
+                (class[k] != 0)
+                    .then(|| self.cue_at(text, toks, k))
+                    .flatten()
+            {
                 self.verbal(cx, k, n, cw, &in_quote)
             } else {
                 None
