@@ -532,7 +532,9 @@ impl Lexicon {
     }
 
     /// How the lexicon knows a word: 0 not at all, 1 a speech cue, 2 a weak (cognition) cue,
-    /// 3 an object (evaluation) cue, 4 the first word of a multi-word cue.
+    /// 3 an object (evaluation) cue, 4 the first word of a multi-word cue. A tagger feature, so
+    /// it keeps the class the built-in model was trained with: `stated`, `stating` and
+    /// `wondered` are 2 though they credit quotes like speech cues.
     pub fn class(&self, word: &str) -> u8 {
         if !self.maybe(word) {
             return 0;

@@ -143,7 +143,7 @@ impl TaggerModel {
                 scores.push(sc);
                 let mut sum = PairSum {
                     rows: pair_rows,
-                    acc: [Lanes::zero(); PAIR / ROW],
+                    acc: [Lanes::zero(); NT],
                 };
                 pair_features(&ctx, i, pmask, &mut sum);
                 pair.push(std::array::from_fn(|p| sum.acc[p].to_array()));
@@ -166,13 +166,15 @@ impl TaggerModel {
 
 /// Eight `i16` lanes: a sum of weight rows. On x86-64 one SSE2 register, so that a row of
 /// eight `i8` weights is one load, a sign extension and one add (`rustc` does not vectorise
-/// the plain loop for baseline x86-64, which lacks SSE4.1's `pmovsxbw`); elsewhere an array.
-/// Both wrap on overflow, which the sums never reach (at most [`MAX_FEATS`] rows of ±127).
+/// the plain loop for baseline x86-64, which lacks SSE4.1's `pmovsxbw`); elsewhere
+/// [`PortableLanes`]. Both wrap on overflow, which the sums never reach (at most
+/// [`MAX_FEATS`] rows of ±127).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[derive(Clone, Copy)]
-struct Lanes(
-    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))] std::arch::x86_64::__m128i,
-    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))] [i16; ROW],
-);
+struct Lanes(std::arch::x86_64::__m128i);
+
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+type Lanes = PortableLanes;
 
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 impl Lanes {
@@ -209,21 +211,27 @@ impl Lanes {
     }
 }
 
-#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-impl Lanes {
+/// [`Lanes`] as a plain array: what targets without SSE2 use, and the reference the SSE2 lanes
+/// are tested against.
+#[derive(Clone, Copy)]
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+struct PortableLanes([i16; ROW]);
+
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+impl PortableLanes {
     #[inline(always)]
-    fn zero() -> Lanes {
-        Lanes([0; ROW])
+    fn zero() -> PortableLanes {
+        PortableLanes([0; ROW])
     }
 
     /// `self` plus the eight `i8` weights in `row`.
     #[inline(always)]
-    fn add_i8(self, row: &[u8; ROW]) -> Lanes {
+    fn add_i8(self, row: &[u8; ROW]) -> PortableLanes {
         let mut s = self.0;
         for (x, &w) in s.iter_mut().zip(row) {
             *x = x.wrapping_add(i16::from(w as i8));
         }
-        Lanes(s)
+        PortableLanes(s)
     }
 
     #[inline(always)]
@@ -254,10 +262,11 @@ impl FeatureSink for RowSum<'_> {
     }
 }
 
-/// The sum of a token's rows in the pair table: one [`Lanes`] per previous tag.
+/// The sum of a token's rows in the pair table: one [`Lanes`] per previous tag (the row's
+/// eighth, padding block is not read).
 struct PairSum<'m> {
     rows: &'m [[u8; PAIR]],
-    acc: [Lanes; PAIR / ROW],
+    acc: [Lanes; NT],
 }
 
 impl FeatureSink for PairSum<'_> {
@@ -296,6 +305,9 @@ impl Feats {
 
     #[inline]
     fn push_id(&mut self, f: u32) {
+        // tagging (`RowSum`) adds every id: a feature past the buffer would be tagged, never
+        // trained, and could overflow the `i16` sums
+        debug_assert!(self.n < MAX_FEATS, "more than MAX_FEATS features");
         if let Some(slot) = self.ids.get_mut(self.n) {
             *slot = f;
             self.n += 1;
@@ -591,7 +603,7 @@ impl Drop for Context<'_> {
     }
 }
 
-/// The cue prior from which a word counts as a likely cue (one in five of its uses or more).
+/// The cue prior from which a word counts as a likely cue (one in twenty of its uses or more).
 const LIKELY: u8 = 3;
 
 /// Uses below which a word has no prior (0).
@@ -1162,10 +1174,12 @@ mod tests {
 
     #[test]
     fn lanes_add_signed_bytes_as_plain_integers() {
-        // every byte value, extremes included, in rows of eight; up to MAX_FEATS rows
+        // pseudo-random bytes and the extremes -128 and 127, in rows of eight; up to MAX_FEATS
+        // rows; the lanes of this target and the portable ones
         let mut seed = 0x2545_f491_4f6c_dd1du64;
         for rows in [1, 2, 7, MAX_FEATS] {
             let mut lanes = Lanes::zero();
+            let mut portable = PortableLanes::zero();
             let mut want = [0i32; ROW];
             for r in 0..rows {
                 let mut row = [0u8; ROW];
@@ -1181,9 +1195,14 @@ mod tests {
                     want[t] += i32::from(*b as i8);
                 }
                 lanes = lanes.add_i8(&row);
+                portable = portable.add_i8(&row);
             }
-            let got = lanes.to_array().map(i32::from);
-            assert_eq!(got, want, "{rows} rows");
+            assert_eq!(lanes.to_array().map(i32::from), want, "{rows} rows");
+            assert_eq!(
+                portable.to_array().map(i32::from),
+                want,
+                "{rows} rows, portable"
+            );
         }
     }
 

@@ -1354,18 +1354,20 @@ pub fn abbrev_dot(text: &str, toks: &[rift_text::Token], k: usize) -> bool {
         )
 }
 
-/// True when token `k` is a full stop inside a phrase: a title's ([`abbrev_dot`]) or a
-/// party-and-state tag's (`Sen. Marco Rubio, R-Fla., said`), which ends no clause.
+/// True when token `k` is a full stop inside a phrase: a title's ([`abbrev_dot`]) or that of a
+/// party-and-state tag set off by a comma (`Sen. Marco Rubio, R-Fla., said`), which ends no
+/// clause.
 pub fn inner_dot(text: &str, toks: &[rift_text::Token], k: usize) -> bool {
     abbrev_dot(text, toks, k)
-        || (k > 0
+        || (k > 1
             && toks[k].text(text) == "."
             && toks[k - 1].end == toks[k].start
-            && party_state(toks[k - 1].text(text)))
+            && party_state(toks[k - 1].text(text))
+            && toks[k - 2].text(text) == ",")
 }
 
-/// A party-and-state tag before its full stop (`R-Ky`, `D-Calif`, `I-Vt` of `R-Ky.`): the
-/// party's capital, a hyphen and a capitalised state abbreviation of at most five letters.
+/// A party-and-state tag before its full stop (`R-Ky`, `D-Calif`, `R-Alaska`, `D-N.Y` of
+/// `R-Ky.`): `R`, `D` or `I`, a hyphen, a capital and up to five more letters or dots.
 fn party_state(w: &str) -> bool {
     let b = w.as_bytes();
     b.len() >= 4

@@ -941,8 +941,8 @@ fn a_party_and_state_tag_after_a_quote_keeps_the_speaker() {
 
 #[test]
 fn the_tagger_reads_a_sentence_whose_only_cue_is_outside_the_lexicon() {
-    // `criticism`, `lauded` and `sounded` are in no cue list; in PolNeAR train they are often
-    // cues
+    // `criticism`, `lauded` and `sounded` are no lexicon words (class 0; `criticism` is only a
+    // nominal cue before `that` / `to`); in PolNeAR train they are often cues
     for (body, content) in [
         ("His criticism of the deal was sharp.", "the deal"),
         (

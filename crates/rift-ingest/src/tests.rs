@@ -288,6 +288,13 @@ fn language_is_detected_first_and_declared_second_unless_detection_is_off() {
     // the text is English: detection beats the page's declared `fr`
     assert_eq!(read(true, "a.html", page.as_bytes()).as_deref(), Some("en"));
     assert_eq!(read(true, "a.txt", LONG.as_bytes()).as_deref(), Some("en"));
+    let feed = format!(
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><language>fr-FR</language>
+<item><title>A</title><link>https://example.org/a</link><description>{LONG}</description></item>
+</channel></rss>"#
+    );
+    assert_eq!(read(true, "a.rss", feed.as_bytes()).as_deref(), Some("en"));
+    assert_eq!(read(false, "a.rss", feed.as_bytes()).as_deref(), Some("fr"));
     // off: only what the input declares
     assert_eq!(
         read(false, "a.html", page.as_bytes()).as_deref(),

@@ -90,7 +90,8 @@ fn suggest(
     let miner = ClaimMiner::new();
     let mut claims: Vec<Claim> = Vec::new();
     let (mut failed, mut articles, mut known) = (0usize, 0usize, 0usize);
-    for item in Inputs::new(paths, map) {
+    // the claim miner never reads the language
+    for item in Inputs::new(paths, map).detect_language(false) {
         match item {
             Item::Article(a) => {
                 articles += 1;
