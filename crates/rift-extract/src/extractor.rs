@@ -200,7 +200,7 @@ impl Extractor {
         toks: &[Token],
         class: &[u8],
         sents: &[Sent],
-        quote_ranges: &[Range],
+        in_quote: &[bool],
         names: &Names,
         date0: Option<Date>,
         drafts: &mut Vec<Draft>,
@@ -220,7 +220,6 @@ impl Extractor {
                 covered[si] = true;
             }
         }
-        let in_quote = mark_quotes(toks, quote_ranges);
         let n_rules = drafts.len();
         let mut tags = Vec::new();
         for (si, s) in sents.iter().enumerate() {
@@ -708,6 +707,8 @@ impl Extractor {
         // Each token's lexicon class, once: the reported-speech scan looks a word up only when it
         // is in the lexicon at all, and the tagger reads the classes as features.
         let class = crate::tagger::classes(text, &toks, &self.lexicon);
+        // and whether it is inside a quote (read for every token by both passes)
+        let quoted = mark_quotes(&toks, &quote_ranges);
         // Pass 3: reported speech.
         used_cues.sort_unstable();
         if self.cfg.reported_speech {
@@ -718,7 +719,7 @@ impl Extractor {
                     &class,
                     si,
                     s,
-                    &quote_ranges,
+                    &quoted,
                     &used_cues,
                     &names,
                     date0,
@@ -788,7 +789,7 @@ impl Extractor {
                 &toks,
                 &class,
                 &sents,
-                &quote_ranges,
+                &quoted,
                 &names,
                 date0,
                 &mut drafts,
@@ -1510,7 +1511,7 @@ impl Extractor {
         class: &[u8],
         si: usize,
         s: &Sent,
-        quotes: &[Range],
+        quoted: &[bool],
         used: &[usize],
         names: &Names,
         date0: Option<Date>,
@@ -1518,12 +1519,8 @@ impl Extractor {
     ) {
         let lo = s.toks.start;
         let hi = s.toks.end;
-        // quotes are in text order and do not overlap: binary search.
-        let in_quote = |k: usize| {
-            let p = toks[k].start;
-            let i = quotes.partition_point(|q| q.start <= p);
-            i > 0 && p < quotes[i - 1].end
-        };
+        // whether token k is inside a quote (`mark_quotes`, once an article)
+        let in_quote = |k: usize| quoted[k];
         // Trailing sentence punctuation is not content.
         let mut end_tok = hi;
         while end_tok > lo
