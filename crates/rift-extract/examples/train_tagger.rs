@@ -99,7 +99,14 @@ fn main() {
             .map(|(s, d)| (s, d.2.as_slice())),
     ));
     let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut seed: u64 = 0x5eed_1234_abcd_0001;
+    // RIFT_SEED=N shuffles with another seed (N ≥ 1), to measure how much training order moves
+    // the scores
+    let mut seed: u64 = std::env::var("RIFT_SEED")
+        .ok()
+        .and_then(|v| v.parse::<u64>().ok())
+        .map_or(0x5eed_1234_abcd_0001, |n| {
+            0x5eed_1234_abcd_0001 ^ n.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        });
     let tokens: usize = data.iter().map(|d| d.2.len()).sum();
     for epoch in 0..epochs {
         for i in (1..order.len()).rev() {
