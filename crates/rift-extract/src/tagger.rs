@@ -532,25 +532,20 @@ struct Context<'a> {
 /// The per-token facts of a [`Context`].
 #[derive(Default)]
 struct Bufs {
-    /// Lower-case word hash of each token.
-    hash: Vec<u64>,
     /// Nearest token with a lexicon class before / after each token.
     left: Vec<Option<usize>>,
     right: Vec<Option<usize>>,
     /// Running counts of `that` and of commas up to (excluding) each token.
     thats: Vec<u32>,
     commas: Vec<u32>,
-    /// [`shape`] of each token.
-    shape: Vec<u64>,
-    /// Hash of each token's [`stem`].
-    stem: Vec<u64>,
     /// Each token's cue prior ([`cue_priors`]; 0 for punctuation and unseen words).
     prior: Vec<u8>,
     /// Nearest token with a cue prior of [`LIKELY`] or more before / after each token.
     left_likely: Vec<Option<usize>>,
     right_likely: Vec<Option<usize>>,
-    /// The window facts of each token, with [`PAD`] sentinels either side: token `i` is
-    /// `window[i + PAD]`, so the features read two neighbours each way without a branch.
+    /// The facts of each token (lower-case word hash, stem hash, [`shape`], lexicon class,
+    /// quote state), with [`PAD`] sentinels either side: token `i` is `window[i + PAD]`, so the
+    /// features read two neighbours each way without a branch.
     window: Vec<Near>,
 }
 
@@ -662,15 +657,18 @@ impl<'a> Context<'a> {
         let class = s.class;
         let n = s.toks.len();
         let mut b = POOL.with(|p| p.borrow_mut().pop()).unwrap_or_default();
-        b.hash.clear();
-        b.stem.clear();
-        b.shape.clear();
         b.prior.clear();
-        for t in s.toks {
+        b.window.clear();
+        b.window.extend([Near::BEFORE; PAD]);
+        for ((t, &c), &q) in s.toks.iter().zip(class).zip(s.in_quote) {
             let (h, st) = word_and_stem_hash(t.text(s.text));
-            b.hash.push(h);
-            b.stem.push(st);
-            b.shape.push(shape(s.text, t));
+            b.window.push(Near {
+                hash: h,
+                stem: st,
+                shape: shape(s.text, t),
+                class: u64::from(c),
+                quote: u64::from(q),
+            });
             // (`priors` always has PRIOR_SLOTS bytes; the test lets the compiler drop the index's
             // bounds check)
             b.prior.push(
@@ -680,17 +678,6 @@ impl<'a> Context<'a> {
                     0
                 },
             );
-        }
-        b.window.clear();
-        b.window.extend([Near::BEFORE; PAD]);
-        for (k, &q) in s.in_quote.iter().enumerate().take(n) {
-            b.window.push(Near {
-                hash: b.hash[k],
-                stem: b.stem[k],
-                shape: b.shape[k],
-                class: u64::from(class[k]),
-                quote: u64::from(q),
-            });
         }
         b.window.extend([Near::AFTER; PAD]);
         // nearest likely cue and lexicon word to the left, running counts
@@ -838,11 +825,12 @@ fn bucket(d: usize) -> u64 {
 /// transition alone, and with the word, the word before, the lexicon class and shape, and the
 /// nearest cue to the left.
 fn pair_features(c: &Context<'_>, i: usize, mask: u64, out: &mut impl FeatureSink) {
-    let sh = c.shape[i];
+    let sh = c.window[i + PAD].shape;
     out.push(mix(21, 0, mask));
-    out.push(mix(22, c.hash[i], mask));
+    out.push(mix(22, c.window[i + PAD].hash, mask));
     out.push(mix(23, u64::from(c.class[i]) ^ (sh << 8), mask));
-    let prevw = if i == 0 { 1 } else { c.hash[i - 1] };
+    // (before the first token: the sentinel's word hash, 1)
+    let prevw = c.window[i + PAD - 1].hash;
     out.push(mix(24, prevw, mask));
     let lf = c.left[i].map_or(99, |j| bucket(i - j) * 8 + u64::from(c.class[j]));
     out.push(mix(25, lf ^ (u64::from(c.thats[i] > 0) << 12), mask));
@@ -885,12 +873,12 @@ fn static_features(
         let that = c.thats[i] > c.thats[j + 1];
         let comma = (c.commas[i] - c.commas[j + 1]).min(3);
         out.push(mix(15, u64::from(that) + 2 * u64::from(comma), mask));
-        out.push(mix(16, c.hash[j] ^ (bucket(i - j) << 3), mask));
+        out.push(mix(16, c.window[j + PAD].hash ^ (bucket(i - j) << 3), mask));
     }
     if let Some(j) = right {
         let comma = (c.commas[j] - c.commas[i + 1]).min(3);
         out.push(mix(17, u64::from(comma), mask));
-        out.push(mix(18, c.hash[j] ^ (bucket(j - i) << 3), mask));
+        out.push(mix(18, c.window[j + PAD].hash ^ (bucket(j - i) << 3), mask));
     }
     out.push(mix(19, near[this].quote, mask));
     // the wider window: words two away, the lexicon class, shape and quote state of the
@@ -923,7 +911,7 @@ fn static_features(
         let that = c.thats[i] > c.thats[j + 1];
         out.push(mix(
             45,
-            c.hash[j] ^ (bucket(i - j) << 3) ^ (u64::from(that) << 7),
+            c.window[j + PAD].hash ^ (bucket(i - j) << 3) ^ (u64::from(that) << 7),
             mask,
         ));
     }
