@@ -304,17 +304,6 @@ impl Feats {
     }
 
     #[inline]
-    fn push_id(&mut self, f: u32) {
-        // tagging (`RowSum`) adds every id: a feature past the buffer would be tagged, never
-        // trained, and could overflow the `i16` sums
-        debug_assert!(self.n < MAX_FEATS, "more than MAX_FEATS features");
-        if let Some(slot) = self.ids.get_mut(self.n) {
-            *slot = f;
-            self.n += 1;
-        }
-    }
-
-    #[inline]
     fn as_slice(&self) -> &[u32] {
         &self.ids[..self.n.min(MAX_FEATS)]
     }
@@ -323,7 +312,13 @@ impl Feats {
 impl FeatureSink for Feats {
     #[inline]
     fn push(&mut self, f: u32) {
-        self.push_id(f);
+        // tagging (`RowSum`) adds every id: a feature past the buffer would be tagged, never
+        // trained, and could overflow the `i16` sums
+        debug_assert!(self.n < MAX_FEATS, "more than MAX_FEATS features");
+        if let Some(slot) = self.ids.get_mut(self.n) {
+            *slot = f;
+            self.n += 1;
+        }
     }
 }
 
