@@ -222,6 +222,8 @@ impl Extractor {
         }
         let n_rules = drafts.len();
         let mut tags = Vec::new();
+        // rule drafts a tagged statement replaces
+        let mut gone: Vec<usize> = Vec::new();
         for (si, s) in sents.iter().enumerate() {
             if s.toks.len() < 4 {
                 continue;
@@ -277,10 +279,19 @@ impl Extractor {
                 let lo = content.start.min(cue.start);
                 let hi = content.end.max(cue.end);
                 let clash = |r: &Range| r.start < hi && lo < r.end;
+                // (an uncredited quote gives way to a tagged statement around it: `he believes
+                // “there may be …”` is his, mixed)
+                let (c_lo, c_hi) = (content.start, content.end);
+                let uncredited = |d: &Draft| {
+                    d.cue.is_none()
+                        && d.src.is_none()
+                        && c_lo < d.content.start
+                        && d.content.end <= c_hi + 4
+                };
                 if covered[si]
-                    && drafts[..n_rules]
-                        .iter()
-                        .any(|d| clash(&d.content) || d.cue.as_ref().is_some_and(clash))
+                    && drafts[..n_rules].iter().any(|d| {
+                        !uncredited(d) && (clash(&d.content) || d.cue.as_ref().is_some_and(clash))
+                    })
                 {
                     continue;
                 }
@@ -375,6 +386,11 @@ impl Extractor {
                         pronoun: false,
                     })
                 });
+                for (i, d) in drafts[..n_rules].iter().enumerate() {
+                    if uncredited(d) && clash(&d.content) {
+                        gone.push(i);
+                    }
+                }
                 drafts.push(Draft {
                     kind: StatementKind::Indirect,
                     content,
@@ -392,6 +408,13 @@ impl Extractor {
                     sent: si,
                     cue_lemma: "tagger",
                 });
+            }
+        }
+        if !gone.is_empty() {
+            gone.sort_unstable();
+            gone.dedup();
+            for i in gone.into_iter().rev() {
+                drafts.remove(i);
             }
         }
     }
@@ -659,11 +682,25 @@ impl Extractor {
                         let follows = prev_end_in_para.is_some() || at_para_start;
                         // A quote credited by a dash ends its turn (`“…” ― Jane Doe`, a list
                         // of voices, one a paragraph): the next paragraph's quote is not hers.
+                        // `“A,” said X, who thinks Y “B.”`: a cue of its own between the two
+                        // quotes (past the last one's cue) makes B that clause's content, for
+                        // the reported-speech pass, not X's continuation.
+                        let own_cue = last_direct.as_ref().is_some_and(|p| {
+                            let from = p.cue.as_ref().map_or(prev_q_end, |c| c.end.max(prev_q_end));
+                            (sents[so].toks.clone()).any(|k| {
+                                toks[k].start >= from
+                                    && toks[k].end <= q.open.start
+                                    && self.cue_at(text, &toks, k).is_some_and(|(cw, _)| {
+                                        !cw.object && cw.form == CueForm::Finite
+                                    })
+                            })
+                        });
                         let continuation = last_direct
                             .as_ref()
                             .filter(|p| {
                                 follows
                                     && words >= 3
+                                    && !own_cue
                                     && !(prev_end_in_para.is_none() && p.cue_lemma == "credit")
                             })
                             .cloned();
@@ -681,6 +718,7 @@ impl Extractor {
                             last_direct = Some(d.clone());
                             drafts.push(d);
                         } else if words >= self.cfg.min_unattributed_words
+                            && !own_cue
                             && ends_sentence(&text[q.content.clone()])
                         {
                             drafts.push(Draft {
@@ -794,6 +832,19 @@ impl Extractor {
                 date0,
                 &mut drafts,
             );
+        }
+        // `Carson is "losing strength …. Some of his support …"`: reported speech that ends
+        // inside a quote it opened (a sentence ended within the marks) runs on to its close.
+        for d in &mut drafts {
+            if d.kind == StatementKind::Direct || d.cue.is_none() {
+                continue;
+            }
+            let i = quote_ranges.partition_point(|q| q.start <= d.content.start);
+            if let Some(q) = quote_ranges.get(i) {
+                if q.start < d.content.end && d.content.end < q.end {
+                    d.content.end = q.end;
+                }
+            }
         }
         drafts.sort_by_key(|d| (d.content.start, d.content.end));
         // `the website` → the last outlet named before it.

@@ -992,3 +992,50 @@ fn another_tagger_model_replaces_the_built_in_one() {
         .statements;
     assert_eq!(own.len(), rules.len(), "{own:#?}");
 }
+
+#[test]
+fn a_quote_after_a_relative_clause_with_its_own_cue_is_no_continuation() {
+    // `who thinks` credits the second quote; it does not go on with Ervin's first one
+    let st = extract(
+        "“People are angry,” said Jason Ervin, who thinks Emanuel and his staff “need to be \
+         more collaborative.”",
+    );
+    let s = find(&st, "People are angry");
+    assert_eq!(s.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+    assert!(
+        !st.iter()
+            .any(|s| s.text.starts_with("need to be") && s.cue.is_none()),
+        "{st:#?}"
+    );
+}
+
+#[test]
+fn reported_speech_ending_inside_a_quote_runs_to_its_close() {
+    // the sentence ends inside the marks; the mixed content goes on to the closing one
+    let st = extract(
+        "Benjamin said the plan “may be some kind of trick. But most are pretty confident.”",
+    );
+    let s = find(&st, "the plan");
+    assert_eq!(
+        s.text,
+        "the plan “may be some kind of trick. But most are pretty confident.”"
+    );
+    assert_eq!(s.source.text, "Benjamin");
+    assert_eq!(st.len(), 1, "{st:#?}");
+}
+
+#[test]
+fn a_tagged_statement_takes_the_uncredited_quote_it_contains() {
+    // no rule credits a quote with `believes` (a weak cue); the tagger's mixed statement
+    // replaces the rules' uncredited quote
+    let body = "Benjamin believes “there may be some generals who are beating their chest.”";
+    let rules = extract(body);
+    assert!(rules.iter().all(|s| s.cue.is_none()), "{rules:#?}");
+    let st = extract_all(body);
+    assert_eq!(st.len(), 1, "{st:#?}");
+    assert_eq!(
+        st[0].cue.as_ref().map(|c| c.text.as_str()),
+        Some("believes")
+    );
+    assert_eq!(st[0].source.text, "Benjamin");
+}
