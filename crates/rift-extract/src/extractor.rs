@@ -855,6 +855,13 @@ impl Extractor {
                 }
             }
         }
+        // `said after the attacks`, `was charged with assault`: reported content of a few words
+        // that opens with a preposition or subordinator of time, place or manner is an adjunct of
+        // the cue, not what was said (5-fold CV on PolNeAR train, up to 8 words: overlap F1
+        // 0.7512 -> 0.7521, content+source 0.6295 -> 0.6306; `as` and `about` open real content).
+        drafts.retain(|d| {
+            d.kind == StatementKind::Direct || !adjunct_content(&text[d.content.clone()])
+        });
         drop_overlaps(&mut drafts);
         cut_nested(&mut drafts);
         cut_sources_at_cues(text, &mut drafts, &self.lexicon);
@@ -3989,6 +3996,29 @@ fn drop_overlaps(drafts: &mut Vec<Draft>) {
             true
         }
     });
+}
+
+/// Whether reported content is only an adjunct phrase: at most 8 words, opening with `after`,
+/// `at`, `with`, `by`, `in`, `on`, `while`, `over`, `when`, `because`, `during` or `before`.
+fn adjunct_content(c: &str) -> bool {
+    let first = c.split_whitespace().next().unwrap_or("");
+    first.len() <= 7
+        && matches!(
+            first.to_ascii_lowercase().as_str(),
+            "after"
+                | "at"
+                | "with"
+                | "by"
+                | "in"
+                | "on"
+                | "while"
+                | "over"
+                | "when"
+                | "because"
+                | "during"
+                | "before"
+        )
+        && count_words(c) <= 8
 }
 
 /// A quoted name of a work or show (`“Yuge!: 30 Years of Doonesbury on Trump.”`, `“Generations

@@ -1039,3 +1039,20 @@ fn a_tagged_statement_takes_the_uncredited_quote_it_contains() {
     );
     assert_eq!(st[0].source.text, "Benjamin");
 }
+
+#[test]
+fn a_short_adjunct_phrase_after_a_cue_is_no_content() {
+    // what the tagger reads as content here is when and where, not what was said
+    for body in [
+        "Clinton conceded when polls closed at 8 p.m. in Vermont.",
+        "Clinton celebrated in Florida with supporters on Tuesday night.",
+        "Patrick Howley, writing on Breitbart, shared those sentiments.",
+    ] {
+        let st = extract_all(body);
+        assert!(st.is_empty(), "{body}: {st:#?}");
+    }
+    // real content of the same length stays
+    let st = extract_all("Clinton said the polls would close at 8 p.m. in Vermont.");
+    let s = find(&st, "the polls would close");
+    assert_eq!(s.source.text, "Clinton");
+}
