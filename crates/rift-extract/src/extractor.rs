@@ -1210,6 +1210,34 @@ impl Extractor {
                     .or_else(|| self.colon_credit(text, toks, lo, hi, names));
             }
         }
+        // `Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans are …”`: a
+        // quote opening its sentence takes the credit of a short sentence right before it in
+        // the paragraph that ends in a cue (`X agreed.`, `Y says.`).
+        if before.is_none() && b_lo == b_hi && so > 0 {
+            let prev = &sents[so - 1];
+            let n = prev.toks.end.saturating_sub(prev.toks.start);
+            if prev.para == s_open.para
+                && (3..=14).contains(&n)
+                && toks[prev.toks.end - 1].text(text) == "."
+                && text[prev.range.end..q.open.start].trim().is_empty()
+            {
+                let k = prev.toks.end - 2;
+                if let Some((cw, 1)) = self.cue_at(text, toks, k) {
+                    if cw.form == CueForm::Finite && !cw.object && k > prev.toks.start {
+                        before = sentence_start_subject(
+                            text,
+                            toks,
+                            prev.toks.start,
+                            k,
+                            names,
+                            &self.lexicon,
+                        )
+                        .filter(|src| src.end == k)
+                        .map(|src| (toks[k].start..toks[k].end, cw.lemma, src));
+                    }
+                }
+            }
+        }
         // `Zeldin gave the technique a whirl on CNN: ''You can …''`: a colon lead-in credits
         // the sentence's subject.
         if before.is_none() && colon && last_word > b_lo && prev_q_end <= s_open.range.start {

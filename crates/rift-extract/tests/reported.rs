@@ -1056,3 +1056,17 @@ fn a_short_adjunct_phrase_after_a_cue_is_no_content() {
     let s = find(&st, "the polls would close");
     assert_eq!(s.source.text, "Clinton");
 }
+
+#[test]
+fn a_short_cue_sentence_credits_the_quote_that_follows_it() {
+    let st = extract(
+        "Iowa State University’s Dianne Bystrom agreed. “Mainstream Republicans are running out \
+         of time to find an alternative.”",
+    );
+    let s = find(&st, "Mainstream Republicans");
+    assert_eq!(s.cue.as_ref().map(|c| c.text.as_str()), Some("agreed"));
+    assert_eq!(s.source.text, "Iowa State University’s Dianne Bystrom");
+    // a sentence that is no credit (`The crowd grew.`) leaves the quote uncredited
+    let st = extract("The crowd grew quiet. “Mainstream Republicans are running out of time.”");
+    assert!(st.iter().all(|s| s.cue.is_none()), "{st:#?}");
+}
