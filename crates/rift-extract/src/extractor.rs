@@ -862,6 +862,19 @@ impl Extractor {
         drafts.retain(|d| {
             d.kind == StatementKind::Direct || !adjunct_content(&text[d.content.clone()])
         });
+        // `Nevertheless, his comments did not rankle …, according to X`: the connective is
+        // not part of what X said (5-fold CV on PolNeAR train: exact +11 true positives).
+        for d in &mut drafts {
+            if d.kind != StatementKind::Direct {
+                for _ in 0..2 {
+                    let n = connective_len(&text[d.content.clone()]);
+                    if n == 0 || count_words(&text[d.content.start + n..d.content.end]) < 2 {
+                        break;
+                    }
+                    d.content.start += n;
+                }
+            }
+        }
         drop_overlaps(&mut drafts);
         cut_nested(&mut drafts);
         cut_sources_at_cues(text, &mut drafts, &self.lexicon);
@@ -4024,6 +4037,74 @@ fn drop_overlaps(drafts: &mut Vec<Draft>) {
             true
         }
     });
+}
+
+/// The length of a discourse connective and its comma opening reported content (`However, `,
+/// `At the same time, `): PolNeAR leaves it out of the content.
+fn connective_len(c: &str) -> usize {
+    const ONE: &[&str] = &[
+        "however",
+        "nevertheless",
+        "meanwhile",
+        "still",
+        "yet",
+        "indeed",
+        "instead",
+        "moreover",
+        "furthermore",
+        "nationally",
+        "overall",
+        "separately",
+        "similarly",
+        "likewise",
+        "additionally",
+        "nonetheless",
+        "otherwise",
+        "now",
+        "so",
+        "and",
+        "but",
+        "also",
+        "then",
+        "today",
+        "thus",
+        "hence",
+        "consequently",
+        "ultimately",
+        "finally",
+        "first",
+        "second",
+        "third",
+        "later",
+        "previously",
+        "currently",
+        "recently",
+    ];
+    const MORE: &[&str] = &[
+        "in fact",
+        "of course",
+        "at the same time",
+        "by contrast",
+        "in contrast",
+        "in addition",
+        "on the other hand",
+        "as a result",
+        "for example",
+        "for instance",
+        "in other words",
+        "after all",
+        "in the meantime",
+        "at the time",
+        "in turn",
+    ];
+    let Some(comma) = c.find(',') else { return 0 };
+    let head = c[..comma].trim().to_ascii_lowercase();
+    if ONE.contains(&head.as_str()) || MORE.contains(&head.as_str()) {
+        let rest = &c[comma + 1..];
+        comma + 1 + (rest.len() - rest.trim_start().len())
+    } else {
+        0
+    }
 }
 
 /// Whether reported content is only an adjunct phrase: at most 8 words, opening with `after`,

@@ -1070,3 +1070,18 @@ fn a_short_cue_sentence_credits_the_quote_that_follows_it() {
     let st = extract("The crowd grew quiet. “Mainstream Republicans are running out of time.”");
     assert!(st.iter().all(|s| s.cue.is_none()), "{st:#?}");
 }
+
+#[test]
+fn a_discourse_connective_is_not_content() {
+    let st = extract(
+        "Nevertheless, his comments did not rankle the team owner, according to two people \
+         close to him.",
+    );
+    let s = find(&st, "his comments");
+    assert_eq!(s.text, "his comments did not rankle the team owner");
+    let st = extract("Nationally, however, his rating has fallen, a poll found.");
+    assert!(
+        st.iter().all(|s| !s.text.starts_with("Nationally")),
+        "{st:#?}"
+    );
+}
