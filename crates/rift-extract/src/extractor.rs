@@ -1661,6 +1661,8 @@ impl Extractor {
                 Some(d)
             } else if let Some(d) = self.in_view(cx, k) {
                 Some(d)
+            } else if let Some(d) = self.in_poll(cx, k) {
+                Some(d)
             } else if let Some(d) = self.raising(cx, k, &in_quote) {
                 Some(d)
             } else if toks
@@ -1957,6 +1959,72 @@ impl Extractor {
         let content = toks[c].start..toks[stop - 1].end;
         let cue = toks[k].start..toks[noun].end;
         self.draft(text, s, si, content, cue, "view", &src, toks, date0)
+    }
+
+    /// `In a CNN national poll, Clinton held a 24-point lead …`: a fronted `in` phrase naming a
+    /// poll, survey, study or report is the source, `in` the cue, the clause after its comma the
+    /// content (PolNeAR train has 66 such attributions). A clause with a cue of its own (`In a
+    /// report, the agency said …`) is left to that cue.
+    fn in_poll(&self, cx: SentCtx<'_>, k: usize) -> Option<Draft> {
+        let SentCtx {
+            text,
+            toks,
+            si,
+            s,
+            end_tok,
+            names,
+            date0,
+        } = cx;
+        if toks[k].text(text) != "In"
+            || (k != s.toks.start
+                && !(k == s.toks.start + 1 && matches!(toks[k - 1].text(text), "But" | "And")))
+        {
+            return None;
+        }
+        let comma = (k + 2..(k + 14).min(end_tok)).find(|&j| toks[j].text(text) == ",")?;
+        let poll = (k + 1..comma).any(|j| {
+            matches!(
+                toks[j].text(text).to_ascii_lowercase().as_str(),
+                "poll"
+                    | "polls"
+                    | "survey"
+                    | "surveys"
+                    | "study"
+                    | "studies"
+                    | "report"
+                    | "analysis"
+            )
+        });
+        if !poll || comma + 3 >= end_tok {
+            return None;
+        }
+        // `In a Monmouth poll, conducted March 11-13, 40 percent …`
+        let mut c = comma + 1;
+        if toks[c].text(text).ends_with("ed") {
+            if let Some(j) = (c + 1..(c + 10).min(end_tok)).find(|&j| toks[j].text(text) == ",") {
+                c = j + 1;
+            }
+        }
+        let in_q = |_: usize| false;
+        let stop = content_stop(text, toks, c, end_tok, &in_q, &self.lexicon);
+        if stop <= c + 2
+            || (c..end_tok).any(|j| {
+                self.cue_at(text, toks, j)
+                    .is_some_and(|(cw, _)| !cw.object)
+            })
+        {
+            return None;
+        }
+        let src = crate::source::typed(text, toks, k + 1, comma, names).unwrap_or(SourcePhrase {
+            start: k + 1,
+            end: comma,
+            kind: SourceType::Unknown,
+            name: None,
+            pronoun: false,
+        });
+        let content = toks[c].start..toks[stop - 1].end;
+        let cue = toks[k].start..toks[k].end;
+        self.draft(text, s, si, content, cue, "in", &src, toks, date0)
     }
 
     /// Raising verbs, whose content is split around the cue and has no source (PolNeAR draws

@@ -1085,3 +1085,26 @@ fn a_discourse_connective_is_not_content() {
         "{st:#?}"
     );
 }
+
+#[test]
+fn a_fronted_in_a_poll_phrase_is_the_source() {
+    let st = extract(
+        "In a CNN national poll released Sunday, Clinton held a 24-point lead over Obama among \
+         black voters.",
+    );
+    let s = find(&st, "Clinton held");
+    assert_eq!(
+        s.text,
+        "Clinton held a 24-point lead over Obama among black voters"
+    );
+    assert_eq!(s.source.text, "a CNN national poll released Sunday");
+    assert_eq!(s.cue.as_ref().map(|c| c.text.as_str()), Some("In"));
+    // a clause with a cue of its own is that cue's; a medial `in the polls` is no source
+    let st = extract("In a report to Congress, the agency said the program had failed.");
+    assert!(
+        st.iter().all(|s| s.cue.as_ref().unwrap().text != "In"),
+        "{st:#?}"
+    );
+    let st = extract("Sanders has led in the polls, and his lead keeps growing.");
+    assert!(st.is_empty(), "{st:#?}");
+}
