@@ -2008,10 +2008,7 @@ impl Extractor {
         let in_q = |_: usize| false;
         let stop = content_stop(text, toks, c, end_tok, &in_q, &self.lexicon);
         if stop <= c + 2
-            || (c..end_tok).any(|j| {
-                self.cue_at(text, toks, j)
-                    .is_some_and(|(cw, _)| !cw.object)
-            })
+            || (c..end_tok).any(|j| self.cue_at(text, toks, j).is_some_and(|(cw, _)| !cw.object))
         {
             return None;
         }
