@@ -10,7 +10,8 @@
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind, StartKind};
 use rift_core::hash::FxBuild;
@@ -255,7 +256,7 @@ struct Parsed<'a> {
 /// Alias matcher and resolver over one [`Kb`] (which it keeps a copy of).
 pub struct Resolver {
     kb: Kb,
-    ac: AhoCorasick,
+    ac: Aliases,
     /// Per pattern id: candidates sorted by form (best first).
     candidates: Vec<Vec<(EntityRef, AliasForm)>>,
     roles: Vec<RoleEntry>,
@@ -265,6 +266,69 @@ pub struct Resolver {
     role_title_len: Vec<usize>,
     /// Per entry of `roles`: its pattern in `role_ac`.
     role_pattern: Vec<usize>,
+}
+
+/// Folded bytes [`Aliases`] scans with its NFA before it builds its DFA. Measured with
+/// `examples/us-2016` (about 4 000 aliases; callgrind, `rift ingest --threads 1` of 120 PolNeAR
+/// files, 476 900 folded bytes scanned): building the DFA costs about 125 M instructions, the
+/// contiguous NFA 100 M fewer to build and about 23 more a scanned byte. So the DFA is built
+/// once the NFA's extra scanning cost would have paid for it (≈ 5 MB of text): a run never
+/// spends more than about twice what the better automaton chosen in hindsight would cost it,
+/// a short run never builds the DFA, and a long one scans nearly all of its text with it.
+const DFA_AFTER: usize = 5_000_000;
+
+/// The alias automaton: every folded alias, leftmost-longest, unanchored. A run starts with a
+/// contiguous NFA (cheap to build) and, after [`DFA_AFTER`] folded bytes were scanned, builds a
+/// DFA (the fastest scan, but costly to build: most of `Resolver::new` for a KB of thousands of
+/// aliases) and uses it from then on. Both find the same matches (the same patterns and match
+/// semantics), so which one scans a text changes no result; a short run never pays for the DFA.
+struct Aliases {
+    /// The patterns, kept to build the DFA from.
+    keys: Vec<String>,
+    nfa: AhoCorasick,
+    dfa: OnceLock<AhoCorasick>,
+    /// Folded bytes scanned so far (all threads).
+    scanned: AtomicUsize,
+}
+
+impl Aliases {
+    fn new(keys: Vec<String>) -> Aliases {
+        let nfa = Self::build(&keys, AhoCorasickKind::ContiguousNFA);
+        Aliases {
+            keys,
+            nfa,
+            dfa: OnceLock::new(),
+            scanned: AtomicUsize::new(0),
+        }
+    }
+
+    /// Only the unanchored start state: `mentions` finds a shorter alias at a given start with
+    /// an unanchored search too.
+    fn build(keys: &[String], kind: AhoCorasickKind) -> AhoCorasick {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Unanchored)
+            .kind(Some(kind))
+            .build(keys)
+            .expect("alias automaton builds")
+    }
+
+    /// The automaton to scan a text of `len` folded bytes with.
+    fn for_scan(&self, len: usize) -> &AhoCorasick {
+        if let Some(dfa) = self.dfa.get() {
+            return dfa;
+        }
+        if self
+            .scanned
+            .fetch_add(len, Ordering::Relaxed)
+            .saturating_add(len)
+            < DFA_AFTER
+        {
+            return &self.nfa;
+        }
+        self.dfa
+            .get_or_init(|| Self::build(&self.keys, AhoCorasickKind::DFA))
+    }
 }
 
 /// True when an alias is only a role title (`the supreme leader`, `President`): such aliases are
@@ -393,15 +457,7 @@ impl Resolver {
             keys.push(k);
             candidates.push(c);
         }
-        // A DFA: a few hundred KB for a KB of thousands of aliases, and the fastest scan. Only
-        // the unanchored start state: `mentions` finds a shorter alias at a given start with an
-        // unanchored search too, so the DFA is built (and kept) once, not twice.
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Unanchored)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&keys)
-            .expect("alias automaton builds");
+        let ac = Aliases::new(keys);
         let mut roles = Vec::new();
         for (ai, a) in kb.actors.iter().enumerate() {
             for (ri, r) in a.roles.iter().enumerate() {
@@ -429,7 +485,7 @@ impl Resolver {
             .build(&titles)
             .expect("role-title automaton builds");
         tracing::debug!(
-            patterns = keys.len(),
+            patterns = candidates.len(),
             roles = roles.len(),
             "alias automaton built"
         );
@@ -453,11 +509,17 @@ impl Resolver {
     /// Spans are byte offsets into `text`.
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
         let folded = Folded::new(text);
+        let ac = self.ac.for_scan(folded.text.len());
+        self.mentions_in(&folded, ac)
+    }
+
+    /// [`Resolver::mentions`] of a folded text, scanned with `ac` (the alias NFA or DFA).
+    fn mentions_in(&self, folded: &Folded, ac: &AhoCorasick) -> Vec<Mention> {
         let hay = folded.text.as_str();
         let mut out = Vec::new();
         let mut pos = 0;
         while pos < hay.len() {
-            let Some(m) = self.ac.find(Input::new(hay).span(pos..hay.len())) else {
+            let Some(m) = ac.find(Input::new(hay).span(pos..hay.len())) else {
                 break;
             };
             let mut cand = Some(m);
@@ -473,8 +535,7 @@ impl Resolver {
                 // A shorter alias at the same start may still sit on a boundary. Leftmost
                 // semantics: if any alias starts at `c.start()` inside the span, the search from
                 // there returns the longest of them, so this is the anchored search.
-                cand = self
-                    .ac
+                cand = ac
                     .find(Input::new(hay).span(c.start()..c.end() - 1))
                     .filter(|s| s.start() == c.start());
             }
@@ -1379,4 +1440,79 @@ fn is_generic_outlet(text: &str) -> bool {
         return false;
     };
     OUTLET_NOUNS.contains(last) && before.iter().all(|w| OUTLET_NOUN_MODIFIERS.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn us_2016() -> Resolver {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/us-2016");
+        Resolver::new(&crate::Project::load(dir).expect("us-2016 loads").kb)
+    }
+
+    /// The alias NFA a run starts with and the DFA it switches to find the same mentions.
+    #[test]
+    fn alias_nfa_and_dfa_find_the_same_mentions() {
+        let r = us_2016();
+        let dfa = Aliases::build(&r.ac.keys, AhoCorasickKind::DFA);
+        let mut texts: Vec<String> = [
+            "Hillary Clinton and Donald Trump met the Washington Post's editors.",
+            "Clinton, Trump; Sanders-Clinton, TRUMP's, trumpet, the New York Times website",
+            "",
+            " ",
+            "İstanbul “Trump’s” Clinton\u{2003}Kaine — Pence",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        // PolNeAR texts, where the shared data is checked out.
+        let train = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/data/polnear/train/text"
+        );
+        if let Ok(dir) = std::fs::read_dir(train) {
+            let mut paths: Vec<_> = dir.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+            paths.sort();
+            texts.extend(
+                paths
+                    .iter()
+                    .take(300)
+                    .filter_map(|p| std::fs::read_to_string(p).ok()),
+            );
+        }
+        let mut found = 0;
+        for t in &texts {
+            let folded = Folded::new(t);
+            let by_nfa = r.mentions_in(&folded, &r.ac.nfa);
+            assert_eq!(by_nfa, r.mentions_in(&folded, &dfa), "{t:?}");
+            found += by_nfa.len();
+            // Every sentence-sized piece too (starts and ends inside words).
+            for piece in t.split_inclusive(['.', ',']).take(40) {
+                let f = Folded::new(piece);
+                assert_eq!(
+                    r.mentions_in(&f, &r.ac.nfa),
+                    r.mentions_in(&f, &dfa),
+                    "{piece:?}"
+                );
+            }
+        }
+        assert!(found > 0);
+    }
+
+    /// The DFA is built after `DFA_AFTER` scanned bytes, and used from then on.
+    #[test]
+    fn the_dfa_is_built_after_enough_text() {
+        let r = us_2016();
+        let text = "Donald Trump said. ".repeat(1000);
+        let before = r.mentions(&text);
+        assert!(r.ac.dfa.get().is_none());
+        let rounds = DFA_AFTER / text.len() + 1;
+        for _ in 0..rounds {
+            assert_eq!(r.mentions(&text), before);
+        }
+        assert!(r.ac.dfa.get().is_some());
+        assert!(std::ptr::eq(r.ac.for_scan(1), r.ac.dfa.get().unwrap()));
+        assert_eq!(r.mentions(&text), before);
+    }
 }
