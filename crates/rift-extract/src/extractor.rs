@@ -680,8 +680,6 @@ impl Extractor {
                     Attribution::None => {
                         let at_para_start = q.open.start == pr.start;
                         let follows = prev_end_in_para.is_some() || at_para_start;
-                        // A quote credited by a dash ends its turn (`“…” ― Jane Doe`, a list
-                        // of voices, one a paragraph): the next paragraph's quote is not hers.
                         // `“A,” said X, who thinks Y “B.”`: a cue of its own between the two
                         // quotes (past the last one's cue) makes B that clause's content, for
                         // the reported-speech pass, not X's continuation.
@@ -695,6 +693,8 @@ impl Extractor {
                                     })
                             })
                         });
+                        // A quote credited by a dash ends its turn (`“…” ― Jane Doe`, a list
+                        // of voices, one a paragraph): the next paragraph's quote is not hers.
                         let continuation = last_direct
                             .as_ref()
                             .filter(|p| {
@@ -4162,7 +4162,10 @@ fn connective_len(c: &str) -> usize {
         "at the time",
         "in turn",
     ];
-    let Some(comma) = c.find(',') else { return 0 };
+    // The longest entry, `on the other hand`, has 17 bytes: a later comma cannot close one.
+    let Some(comma) = c.bytes().take(25).position(|b| b == b',') else {
+        return 0;
+    };
     let head = c[..comma].trim().to_ascii_lowercase();
     if ONE.contains(&head.as_str()) || MORE.contains(&head.as_str()) {
         let rest = &c[comma + 1..];
