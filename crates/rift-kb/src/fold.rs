@@ -275,15 +275,7 @@ mod tests {
         .map(|t| t.to_string())
         .collect();
         // PolNeAR texts, where the shared data is checked out.
-        let train = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/polnear/train/text"
-        );
-        if let Ok(dir) = std::fs::read_dir(train) {
-            let mut paths: Vec<_> = dir.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-            paths.sort();
-            texts.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
-        }
+        texts.extend(crate::train_texts(usize::MAX));
         for t in &texts {
             let t = t.as_str();
             let f = Folded::new(t);
