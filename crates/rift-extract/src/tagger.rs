@@ -127,6 +127,17 @@ impl TaggerModel {
         let n = s.toks.len();
         // the source bonus in this model's quantised units
         let bonus = (SOURCE_BONUS / self.scale.max(1e-6)).round() as i16;
+        // the bias rows, which every token has: added once here, not once a token
+        let mut bias = RowSum {
+            rows,
+            acc: Lanes::zero(),
+        };
+        bias.push(static_bias(mask));
+        let mut pair_bias = PairSum {
+            rows: pair_rows,
+            acc: [Lanes::zero(); NT],
+        };
+        pair_bias.push(pair_bias_feature(pmask));
         SCORES.with(|cell| {
             let (scores, pair, back) = &mut *cell.borrow_mut();
             scores.clear();
@@ -134,7 +145,7 @@ impl TaggerModel {
             for i in 0..n {
                 let mut sum = RowSum {
                     rows,
-                    acc: Lanes::zero(),
+                    acc: bias.acc,
                 };
                 static_features(s, &ctx, i, mask, &mut sum);
                 let mut sc = sum.acc.to_array();
@@ -143,7 +154,7 @@ impl TaggerModel {
                 scores.push(sc);
                 let mut sum = PairSum {
                     rows: pair_rows,
-                    acc: [Lanes::zero(); NT],
+                    acc: pair_bias.acc,
                 };
                 pair_features(&ctx, i, pmask, &mut sum);
                 pair.push(std::array::from_fn(|p| sum.acc[p].to_array()));
@@ -824,12 +835,18 @@ fn bucket(d: usize) -> u64 {
     }
 }
 
-/// The features read with the previous tag (ids into the pair table), appended to `out`: the
-/// transition alone, and with the word, the word before, the lexicon class and shape, and the
+/// The transition alone: the feature of the pair table that every token has (tagging adds
+/// its row once a sentence; [`pair_features`] leave it out).
+#[inline]
+fn pair_bias_feature(mask: u64) -> u32 {
+    mix(21, 0, mask)
+}
+
+/// The other features read with the previous tag (ids into the pair table), appended to
+/// `out`: the transition with the word, the word before, the lexicon class and shape, and the
 /// nearest cue to the left.
 fn pair_features(c: &Context<'_>, i: usize, mask: u64, out: &mut impl FeatureSink) {
     let sh = c.window[i + PAD].shape;
-    out.push(mix(21, 0, mask));
     out.push(mix(22, c.window[i + PAD].hash, mask));
     out.push(mix(23, u64::from(c.class[i]) ^ (sh << 8), mask));
     // (before the first token: the sentinel's word hash, 1)
@@ -839,7 +856,14 @@ fn pair_features(c: &Context<'_>, i: usize, mask: u64, out: &mut impl FeatureSin
     out.push(mix(25, lf ^ (u64::from(c.thats[i] > 0) << 12), mask));
 }
 
-/// The features of token `i` that do not depend on the tags, given to `out`.
+/// The bias: the feature of the token table that every token has (tagging adds its row once
+/// a sentence; [`static_features`] leave it out).
+#[inline]
+fn static_bias(mask: u64) -> u32 {
+    mix(0, 0, mask)
+}
+
+/// The other features of token `i` that do not depend on the tags, given to `out`.
 fn static_features(
     s: &Sentence<'_>,
     c: &Context<'_>,
@@ -854,7 +878,6 @@ fn static_features(
         .expect("the window has PAD sentinels either side");
     let w = |d: usize| near[d].hash;
     let (prev2, prev, this, next, next2) = (0, 1, PAD, 3, 4);
-    out.push(mix(0, 0, mask));
     out.push(mix(1, w(this), mask));
     out.push(mix(2, w(prev), mask));
     out.push(mix(3, w(next), mask));
@@ -970,6 +993,7 @@ impl Trainer {
         let mut pair_score: Vec<[[f32; ROW]; NT]> = Vec::with_capacity(n);
         for i in 0..n {
             feats.clear();
+            feats.push(static_bias(mask));
             static_features(s, ctx, i, mask, &mut feats);
             let mut sc = [0f32; ROW];
             for &k in feats.as_slice() {
@@ -981,6 +1005,7 @@ impl Trainer {
             st_score.push(sc);
             stat.push((feats.ids, feats.n));
             feats.clear();
+            feats.push(pair_bias_feature(pmask));
             pair_features(ctx, i, pmask, &mut feats);
             let mut ps = [[0f32; ROW]; NT];
             for &k in feats.as_slice() {
