@@ -742,25 +742,23 @@ impl<'a> Context<'a> {
 /// [`word_hash`] of `w` and of its [`stem`] in one pass (the stem is a prefix).
 #[inline]
 fn word_and_stem_hash(w: &str) -> (u64, u64) {
-    let cut = stem(w).len();
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut at_cut = h;
-    for (k, b) in w.bytes().enumerate() {
-        if k == cut {
-            at_cut = h;
-        }
-        h ^= u64::from(b.to_ascii_lowercase());
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    if cut == w.len() {
-        at_cut = h;
-    }
-    (h, at_cut)
+    let (stem, rest) = w.as_bytes().split_at(stem(w).len());
+    let at_cut = fnv_lower(FNV_OFFSET, stem);
+    (fnv_lower(at_cut, rest), at_cut)
 }
 
+/// The FNV-1a hash of `w` lower-cased (ASCII).
 fn word_hash(w: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in w.bytes() {
+    fnv_lower(FNV_OFFSET, w.as_bytes())
+}
+
+/// FNV-1a's starting value.
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a from `h` on over `bytes` lower-cased (ASCII).
+#[inline]
+fn fnv_lower(mut h: u64, bytes: &[u8]) -> u64 {
+    for b in bytes {
         h ^= u64::from(b.to_ascii_lowercase());
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
@@ -799,17 +797,22 @@ fn shape(text: &str, t: &Token) -> u64 {
     }
 }
 
-/// `word` without a common inflection (`-ing`, `-ed`, `-es`, `-s`, `-e`): `likes`, `liked` and
-/// `liking` share `lik`; case is left to [`word_hash`].
+/// `word` without a common inflection (the first of `-ing`, `-ed`, `-es`, `-s`, `-e` it ends
+/// with, in any case, that leaves more than two bytes): `likes`, `liked` and `liking` share
+/// `lik`; case is left to [`word_hash`]. One look at the last byte picks the candidates.
+#[inline]
 fn stem(word: &str) -> &str {
     let b = word.as_bytes();
-    for suf in ["ing", "ed", "es", "s", "e"] {
-        if b.len() > suf.len() + 2 && b[b.len() - suf.len()..].eq_ignore_ascii_case(suf.as_bytes())
-        {
-            return &word[..word.len() - suf.len()];
-        }
-    }
-    word
+    let n = b.len();
+    // the `k`-th byte from the end, lower-cased (`k` ≤ `n`, as the guards below check)
+    let back = |k: usize| b[n - k].to_ascii_lowercase();
+    let cut = match b.last().map(u8::to_ascii_lowercase) {
+        Some(b'g') if n > 5 && back(2) == b'n' && back(3) == b'i' => 3,
+        Some(b'd' | b's') if n > 4 && back(2) == b'e' => 2,
+        Some(b's' | b'e') if n > 3 => 1,
+        _ => 0,
+    };
+    &word[..n - cut]
 }
 
 /// The last three characters of `word` (all of it when shorter).
@@ -1186,6 +1189,38 @@ mod tests {
             _ => [1, 0, 0, 0, 0, 0, 0, 0],
         });
         assert_eq!(path, vec![B_CUE, 4]);
+    }
+
+    #[test]
+    fn stems_drop_the_first_inflection_that_fits() {
+        for (w, want) in [
+            ("likes", "lik"),
+            ("liked", "lik"),
+            ("liking", "lik"),
+            ("LIKING", "LIK"),
+            ("Says", "Say"),
+            ("goes", "goe"),
+            ("uses", "use"),
+            ("made", "mad"),
+            ("seed", "seed"),
+            ("sing", "sing"),
+            ("bring", "bring"),
+            ("string", "str"),
+            ("needed", "need"),
+            ("is", "is"),
+            ("has", "has"),
+            ("yes", "yes"),
+            ("said", "said"),
+            ("ced", "ced"),
+            ("eed", "eed"),
+            ("café", "café"),
+            ("cafés", "café"),
+            ("", ""),
+        ] {
+            assert_eq!(stem(w), want, "{w}");
+        }
+        let (h, st) = word_and_stem_hash("Liking");
+        assert_eq!((h, st), (word_hash("liking"), word_hash("lik")));
     }
 
     #[test]
