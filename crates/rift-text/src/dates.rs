@@ -5,24 +5,28 @@ use chrono::NaiveDate;
 /// Month number (1–12) of an English month name or its abbreviation (`Sept.`, `Sep`, `May`).
 pub fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
-    let lower = w.to_ascii_lowercase();
-    let m = match lower.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sep" | "sept" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
-        _ => return None,
-    };
     // Require a capital for month names so "may" (the verb) and "march" (the noun) don't count.
     w.chars().next().filter(|c| c.is_uppercase())?;
+    // lower-cased in a stack buffer as long as the longest name (`september`)
+    let mut buf = [0u8; 9];
+    let lower = buf.get_mut(..w.len())?;
+    lower.copy_from_slice(w.as_bytes());
+    lower.make_ascii_lowercase();
+    let m = match &*lower {
+        b"january" | b"jan" => 1,
+        b"february" | b"feb" => 2,
+        b"march" | b"mar" => 3,
+        b"april" | b"apr" => 4,
+        b"may" => 5,
+        b"june" | b"jun" => 6,
+        b"july" | b"jul" => 7,
+        b"august" | b"aug" => 8,
+        b"september" | b"sep" | b"sept" => 9,
+        b"october" | b"oct" => 10,
+        b"november" | b"nov" => 11,
+        b"december" | b"dec" => 12,
+        _ => return None,
+    };
     Some(m)
 }
 
@@ -149,6 +153,24 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn month_names_need_a_capital() {
+        for (w, want) in [
+            ("Sept.", Some(9)),
+            ("September", Some(9)),
+            ("DEC", Some(12)),
+            ("May", Some(5)),
+            ("may", None),
+            ("march", None),
+            ("Septembers", None),
+            ("Mayor", None),
+            ("Ñov", None),
+            ("", None),
+        ] {
+            assert_eq!(month_number(w), want, "{w}");
+        }
     }
 
     #[test]
