@@ -672,51 +672,48 @@ impl<'a> Context<'a> {
         b.prior.clear();
         b.window.clear();
         b.window.extend([Near::BEFORE; PAD]);
-        for ((t, &c), &q) in s.toks.iter().zip(class).zip(s.in_quote) {
-            let (h, st) = word_and_stem_hash(t.text(s.text));
-            b.window.push(Near {
-                hash: h,
-                stem: st,
-                shape: shape(s.text, t),
-                class: u64::from(c),
-                quote: u64::from(q),
-            });
-            // (`priors` always has PRIOR_SLOTS bytes; the test lets the compiler drop the index's
-            // bounds check)
-            b.prior.push(
-                if priors.len() == PRIOR_SLOTS && t.kind == TokenKind::Word {
-                    priors[prior_slot(h)]
-                } else {
-                    0
-                },
-            );
-        }
-        b.window.extend([Near::AFTER; PAD]);
-        // nearest likely cue and lexicon word to the left, running counts
         b.left_likely.clear();
         b.left.clear();
         b.thats.clear();
         b.commas.clear();
         b.thats.push(0);
         b.commas.push(0);
+        // each token's facts, the nearest likely cue and lexicon word to the left and the
+        // running counts, in one pass (the token's text sliced once)
         let (mut last_likely, mut last) = (None, None);
         let (mut thats, mut commas) = (0, 0);
-        #[allow(clippy::needless_range_loop)]
-        for i in 0..n {
+        for (i, ((t, &c), &q)) in s.toks.iter().zip(class).zip(s.in_quote).enumerate() {
+            let w = t.text(s.text);
+            let (h, st) = word_and_stem_hash(w);
+            b.window.push(Near {
+                hash: h,
+                stem: st,
+                shape: shape(w, t.kind),
+                class: u64::from(c),
+                quote: u64::from(q),
+            });
+            // (`priors` always has PRIOR_SLOTS bytes; the test lets the compiler drop the index's
+            // bounds check)
+            let prior = if priors.len() == PRIOR_SLOTS && t.kind == TokenKind::Word {
+                priors[prior_slot(h)]
+            } else {
+                0
+            };
+            b.prior.push(prior);
             b.left_likely.push(last_likely);
-            if b.prior[i] >= LIKELY {
+            if prior >= LIKELY {
                 last_likely = Some(i);
             }
             b.left.push(last);
-            if class[i] != 0 {
+            if c != 0 {
                 last = Some(i);
             }
-            let w = s.toks[i].text(s.text);
             thats += u32::from(w == "that");
             commas += u32::from(w == ",");
             b.thats.push(thats);
             b.commas.push(commas);
         }
+        b.window.extend([Near::AFTER; PAD]);
         // and to the right
         b.right_likely.clear();
         b.right_likely.resize(n, None);
@@ -772,14 +769,15 @@ fn mix(template: u64, v: u64, mask: u64) -> u32 {
     (h & mask) as u32
 }
 
-fn shape(text: &str, t: &Token) -> u64 {
-    if t.kind == TokenKind::Punct {
-        return 1 + u64::from(text.as_bytes()[t.start]);
+/// The shape of a token with text `w`: a punctuation mark's first byte, or whether a word is
+/// all digits, all capitals, capitalised or neither.
+fn shape(w: &str, kind: TokenKind) -> u64 {
+    if kind == TokenKind::Punct {
+        return 1 + u64::from(w.as_bytes().first().copied().unwrap_or(0));
     }
-    let w = t.text(text);
     if w.bytes().all(|b| b.is_ascii_digit()) {
         2000
-    } else if t.is_capitalized(text) {
+    } else if w.chars().next().is_some_and(char::is_uppercase) {
         let upper = if w.is_ascii() {
             !w.bytes().any(|b| b.is_ascii_lowercase())
         } else {
