@@ -139,7 +139,7 @@ impl TaggerModel {
         };
         pair_bias.push(pair_bias_feature(pmask));
         SCORES.with(|cell| {
-            let (scores, pair, back) = &mut *cell.borrow_mut();
+            let (scores, pair, paths) = &mut *cell.borrow_mut();
             scores.clear();
             pair.clear();
             for i in 0..n {
@@ -159,7 +159,7 @@ impl TaggerModel {
                 pair_features(&ctx, i, pmask, &mut sum);
                 pair.push(std::array::from_fn(|p| sum.acc[p].to_array()));
             }
-            viterbi_i16(scores, pair, back, out);
+            viterbi_i16(scores, pair, paths, out);
         });
     }
 
@@ -414,8 +414,8 @@ where
     path
 }
 
-/// Per-token scores, pair scores and back pointers of one tagging, kept per thread.
-type Scratch = (Vec<[i16; ROW]>, Vec<[[i16; ROW]; NT]>, Vec<[u8; NT]>);
+/// Per-token scores, pair scores and Viterbi path scores of one tagging, kept per thread.
+type Scratch = (Vec<[i16; ROW]>, Vec<[[i16; ROW]; NT]>, Vec<[i32; NT]>);
 
 thread_local! {
     static SCORES: std::cell::RefCell<Scratch> =
@@ -440,57 +440,54 @@ const ALLOWED: [[bool; NT]; NT] = {
     a
 };
 
-/// The best score of a path into tag `t` after `best` (the previous token's scores), and the
-/// previous tag it comes from: the lowest one on a tie, never a disallowed one.
+/// The best score of a path into tag `t` after `best` (the previous token's path scores),
+/// over the allowed previous tags only, and [`NEG`] when none is above it.
 #[inline(always)]
-fn best_before(best: &[i32; NT], pr: &[[i16; ROW]; NT], t: usize) -> (i32, u8) {
+fn best_into(best: &[i32; NT], pr: &[[i16; ROW]; NT], t: usize) -> i32 {
     let mut m = NEG;
-    let mut arg = 0u8;
     for p in 0..NT {
         if ALLOWED[p][t] {
-            let v = best[p] + i32::from(pr[p][t]);
-            if v > m {
-                m = v;
-                arg = p as u8;
-            }
+            m = m.max(best[p] + i32::from(pr[p][t]));
         }
     }
-    (m, arg)
+    m
 }
 
 /// [`viterbi`] for the tagger's integer scores, in the form it has them: the score of tag `t`
-/// at token `i` after tag `p` is `scores[i][t] + pair[i][p][t]`. Unrolled, branch-free inner
-/// loops over the allowed transitions only (the same path as [`viterbi`], ties to the lowest
-/// tag; a test checks), appended to `out`. Kept
-/// apart from the generic [`viterbi`] the trainer uses: one generic function for both made the
-/// tagger run 9% more instructions (`valgrind --tool=callgrind` on `tagbench`, PolNeAR dev).
+/// at token `i` after tag `p` is `scores[i][t] + pair[i][p][t]`. The forward pass keeps only
+/// the path scores (`paths`), over the allowed transitions only, unrolled and branch-free; the
+/// way back finds each previous tag again from them: the lowest allowed one whose path reaches
+/// the best score, as a forward argmax with ties to the lowest tag would have kept (the same
+/// path as [`viterbi`]; a test checks), appended to `out`. Kept apart from the generic
+/// [`viterbi`] the trainer uses: one generic function for both made the tagger run 9% more
+/// instructions (`valgrind --tool=callgrind` on `tagbench`, PolNeAR dev).
 fn viterbi_i16(
     scores: &[[i16; ROW]],
     pair: &[[[i16; ROW]; NT]],
-    back: &mut Vec<[u8; NT]>,
+    paths: &mut Vec<[i32; NT]>,
     out: &mut Vec<u8>,
 ) {
     let n = scores.len();
     if n == 0 {
         return;
     }
-    back.clear();
-    back.resize(n, [0; NT]);
+    paths.clear();
     let mut best = [NEG; NT];
     for t in 0..NT {
         if ALLOWED[usize::from(O)][t] {
             best[t] = i32::from(scores[0][t]) + i32::from(pair[0][usize::from(O)][t]);
         }
     }
+    paths.push(best);
     for i in 1..n {
         let (pr, sc) = (&pair[i], &scores[i]);
         // one call per tag with `t` a constant, so that the disallowed previous tags drop out
         // at compile time (34 of the 49 pairs remain)
-        let step: [(i32, u8); NT] = std::array::from_fn(|t| best_before(&best, pr, t));
+        let into: [i32; NT] = std::array::from_fn(|t| best_into(&best, pr, t));
         for t in 0..NT {
-            best[t] = step[t].0 + i32::from(sc[t]);
-            back[i][t] = step[t].1;
+            best[t] = into[t] + i32::from(sc[t]);
         }
+        paths.push(best);
     }
     let mut t = 0;
     for k in 1..NT {
@@ -500,9 +497,14 @@ fn viterbi_i16(
     }
     let start = out.len();
     out.resize(start + n, 0);
-    for i in (0..n).rev() {
-        out[start + i] = t as u8;
-        t = usize::from(back[i][t]);
+    out[start + n - 1] = t as u8;
+    for i in (1..n).rev() {
+        let (prev, pr) = (&paths[i - 1], &pair[i]);
+        let m = best_into(prev, pr, t);
+        t = (0..NT)
+            .find(|&p| m > NEG && ALLOWED[p][t] && prev[p] + i32::from(pr[p][t]) == m)
+            .unwrap_or(0);
+        out[start + i - 1] = t as u8;
     }
 }
 
@@ -1263,13 +1265,18 @@ mod tests {
             x ^= x << 17;
             (x % 9) as i16 - 4
         };
-        for n in [1usize, 2, 5, 17, 40] {
+        // and 200 more lengths, so that the way back meets many ties
+        let lengths: Vec<usize> = [1, 2, 5, 17, 40]
+            .into_iter()
+            .chain((0..200).map(|k| 1 + (k * 37) % 61))
+            .collect();
+        for n in lengths {
             let scores: Vec<[i16; ROW]> = (0..n).map(|_| [(); ROW].map(|_| next())).collect();
             let pair: Vec<[[i16; ROW]; NT]> = (0..n)
                 .map(|_| [(); NT].map(|_| [(); ROW].map(|_| next())))
                 .collect();
-            let (mut back, mut fast) = (Vec::new(), Vec::new());
-            viterbi_i16(&scores, &pair, &mut back, &mut fast);
+            let (mut paths, mut fast) = (Vec::new(), Vec::new());
+            viterbi_i16(&scores, &pair, &mut paths, &mut fast);
             let slow = viterbi(n, |i, p| {
                 let mut t = [0i32; ROW];
                 for k in 0..ROW {
