@@ -28,6 +28,28 @@ fn is_letter(c: Option<char>) -> bool {
     c.is_some_and(char::is_alphanumeric)
 }
 
+/// The first byte at or after `from` that can start a quotation mark (`"`, `'`, 0xC2, 0xE2),
+/// `bytes.len()` when none: 8 bytes at a time, then byte by byte.
+fn next_mark_byte(bytes: &[u8], mut from: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let has = |x: u64, c: u8| {
+        let v = x ^ (LO * u64::from(c));
+        v.wrapping_sub(LO) & !v & HI != 0
+    };
+    while let Some(c) = bytes.get(from..from + 8) {
+        let x = u64::from_le_bytes(c.try_into().unwrap_or([b'"'; 8]));
+        if has(x, b'"') || has(x, b'\'') || has(x, 0xc2) || has(x, 0xe2) {
+            break;
+        }
+        from += 8;
+    }
+    while from < bytes.len() && !matches!(bytes[from], b'"' | b'\'' | 0xc2 | 0xe2) {
+        from += 1;
+    }
+    from
+}
+
 /// Finds top-level quotes in `text[range]`. Single-mark quotes are only found outside double
 /// quotes; inside, they are part of the content (nested quotes).
 pub fn find_quotes(text: &str, range: Range) -> Vec<Quote> {
@@ -40,12 +62,15 @@ pub fn find_quotes(text: &str, range: Range) -> Vec<Quote> {
     // mark are decoded from the string around it.
     let mut skip = false;
     let bytes = s.as_bytes();
-    for i in 0..bytes.len() {
+    let mut from = 0;
+    loop {
         // Every mark starts with one of four bytes (`"`, `'`, and the lead bytes of U+00AB/BB
         // and U+2018-201E); those bytes always start a char, so only they are decoded.
-        if !matches!(bytes[i], b'"' | b'\'' | 0xc2 | 0xe2) {
-            continue;
+        let i = next_mark_byte(bytes, from);
+        if i == bytes.len() {
+            break;
         }
+        from = i + 1;
         let Some(c) = s[i..].chars().next() else {
             continue;
         };
@@ -170,6 +195,18 @@ fn push(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mark_bytes_are_found_as_a_byte_scan_finds_them() {
+        let text = "He said \"no\" – and ‘yes’, «oui», it's\u{a0}over: “done” … end".as_bytes();
+        for from in 0..=text.len() {
+            let want = (from..text.len())
+                .find(|&k| matches!(text[k], b'"' | b'\'' | 0xc2 | 0xe2))
+                .unwrap_or(text.len());
+            assert_eq!(next_mark_byte(text, from), want, "from {from}");
+        }
+        assert_eq!(next_mark_byte(b"no marks in this line at all", 0), 28);
+    }
 
     fn contents(s: &str) -> Vec<(&str, bool)> {
         find_quotes(s, 0..s.len())
