@@ -18,8 +18,8 @@ use crate::words::{has, listed, BREAK, ORG_WORDS, OUTLET_HEADS, TITLES};
 /// Names found in one article.
 #[derive(Debug, Default)]
 pub struct Names {
-    /// Lower-cased surname → longest full name ending with it.
-    by_last: HashMap<String, String, crate::words::FxBuild>,
+    /// Lower-cased surname → longest full name ending with it, and its number of words.
+    by_last: HashMap<String, (String, usize), crate::words::FxBuild>,
     /// (byte position, outlet name) in text order.
     outlets: Vec<(usize, String)>,
 }
@@ -308,9 +308,13 @@ impl Names {
                 if p.len() >= 2 {
                     let name = join(text, toks, p.clone());
                     let last = strip_possessive(toks[p.end - 1].text(text)).to_lowercase();
-                    let e = self.by_last.entry(last).or_insert_with(|| name.clone());
-                    if name.split_whitespace().count() > e.split_whitespace().count() {
-                        *e = name;
+                    let words = word_count(&name);
+                    let e = self
+                        .by_last
+                        .entry(last)
+                        .or_insert_with(|| (name.clone(), words));
+                    if words > e.1 {
+                        *e = (name, words);
                     }
                 }
             }
@@ -323,7 +327,7 @@ impl Names {
         let m = strip_possessive(mention.trim());
         let last = m.split_whitespace().next_back().unwrap_or(m);
         match with_lower(last, |l| self.by_last.get(l)) {
-            Some(full) if word_count(full) >= word_count(m) => full.clone(),
+            Some((full, words)) if *words >= word_count(m) => full.clone(),
             _ => m.to_string(),
         }
     }
@@ -334,7 +338,7 @@ impl Names {
         let w = strip_possessive(w);
         self.by_last
             .values()
-            .any(|full| full.split_whitespace().next() == Some(w) && full.contains(' '))
+            .any(|(full, _)| full.split_whitespace().next() == Some(w) && full.contains(' '))
     }
 
     /// True when a single capitalised word is a known surname.
