@@ -138,29 +138,30 @@ impl TaggerModel {
             acc: [Lanes::zero(); NT],
         };
         pair_bias.push(pair_bias_feature(pmask));
-        SCORES.with(|cell| {
-            let (scores, pair, paths) = &mut *cell.borrow_mut();
-            scores.clear();
-            pair.clear();
-            for i in 0..n {
-                let mut sum = RowSum {
-                    rows,
-                    acc: bias.acc,
-                };
-                static_features(s, &ctx, i, mask, &mut sum);
-                let mut sc = sum.acc.to_array();
-                sc[usize::from(B_SRC)] += bonus;
-                sc[usize::from(B_SRC) + 1] += bonus;
-                scores.push(sc);
-                let mut sum = PairSum {
-                    rows: pair_rows,
-                    acc: pair_bias.acc,
-                };
-                pair_features(&ctx, i, pmask, &mut sum);
-                pair.push(std::array::from_fn(|p| sum.acc[p].to_array()));
-            }
-            viterbi_i16(scores, pair, paths, out);
-        });
+        // the thread's buffers, taken out for this sentence (the loop stays in this function,
+        // not in a closure the compiler may or may not inline)
+        let (mut scores, mut pair, mut paths) = SCORES.with(|cell| cell.take());
+        scores.clear();
+        pair.clear();
+        for i in 0..n {
+            let mut sum = RowSum {
+                rows,
+                acc: bias.acc,
+            };
+            static_features(s, &ctx, i, mask, &mut sum);
+            let mut sc = sum.acc.to_array();
+            sc[usize::from(B_SRC)] += bonus;
+            sc[usize::from(B_SRC) + 1] += bonus;
+            scores.push(sc);
+            let mut sum = PairSum {
+                rows: pair_rows,
+                acc: pair_bias.acc,
+            };
+            pair_features(&ctx, i, pmask, &mut sum);
+            pair.push(std::array::from_fn(|p| sum.acc[p].to_array()));
+        }
+        viterbi_i16(&scores, &pair, &mut paths, out);
+        SCORES.with(|cell| cell.replace((scores, pair, paths)));
     }
 
     /// The cue-prior bucket of `word` (see [`cue_priors`]): 0 for a word seen fewer than 3
@@ -460,7 +461,11 @@ fn best_into(best: &[i32; NT], pr: &[[i16; ROW]; NT], t: usize) -> i32 {
 /// the best score, as a forward argmax with ties to the lowest tag would have kept (the same
 /// path as [`viterbi`]; a test checks), appended to `out`. Kept apart from the generic
 /// [`viterbi`] the trainer uses: one generic function for both made the tagger run 9% more
-/// instructions (`valgrind --tool=callgrind` on `tagbench`, PolNeAR dev).
+/// instructions (`valgrind --tool=callgrind` on `tagbench`, PolNeAR dev). Always inlined, as
+/// are the feature functions: left to the compiler, whether they were inlined into
+/// [`TaggerModel::tag`] changed with unrelated code elsewhere in the crate (when they were not,
+/// extraction ran 1.4% more instructions).
+#[inline(always)]
 fn viterbi_i16(
     scores: &[[i16; ROW]],
     pair: &[[[i16; ROW]; NT]],
@@ -846,6 +851,7 @@ fn pair_bias_feature(mask: u64) -> u32 {
 /// The other features read with the previous tag (ids into the pair table), appended to
 /// `out`: the transition with the word, the word before, the lexicon class and shape, and the
 /// nearest cue to the left.
+#[inline(always)]
 fn pair_features(c: &Context<'_>, i: usize, mask: u64, out: &mut impl FeatureSink) {
     let sh = c.window[i + PAD].shape;
     out.push(mix(22, c.window[i + PAD].hash, mask));
@@ -865,6 +871,7 @@ fn static_bias(mask: u64) -> u32 {
 }
 
 /// The other features of token `i` that do not depend on the tags, given to `out`.
+#[inline(always)]
 fn static_features(
     s: &Sentence<'_>,
     c: &Context<'_>,
