@@ -45,6 +45,17 @@ impl Token {
     }
 }
 
+/// `ASCII_ALNUM[b]`: `b.is_ascii_alphanumeric()`, as one load in the word loop.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 #[inline]
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
@@ -98,7 +109,7 @@ pub fn tokenize(text: &str, range: Range, out: &mut Vec<Token>) {
         // `end` is always the byte after the last char taken into the word
         let mut end = p + w;
         while end < n {
-            if bytes[end].is_ascii_alphanumeric() {
+            if ASCII_ALNUM[usize::from(bytes[end])] {
                 end += 1;
                 continue;
             }
@@ -142,6 +153,17 @@ mod tests {
         let mut v = Vec::new();
         tokenize(s, 0..s.len(), &mut v);
         v.iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn the_byte_table_is_ascii_alphanumeric() {
+        for b in 0..=u8::MAX {
+            assert_eq!(
+                ASCII_ALNUM[usize::from(b)],
+                b.is_ascii_alphanumeric(),
+                "{b}"
+            );
+        }
     }
 
     #[test]
