@@ -10,6 +10,7 @@ use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use rift_core::{CharIndex, Evidence, IssueConfig, Span, Stance, StanceLabel, Statement};
 
 use crate::discourse;
@@ -84,74 +85,57 @@ pub struct StanceClassifier {
 /// token is a piece of the region with `’` made `'` and a final `'s` or `.` dropped, lower-cased
 /// by `to_ascii_lowercase` (ASCII) or `to_lowercase`. So an ASCII word without `'` that matches
 /// occurs in the region, ASCII-case-insensitively — unless the region has a non-ASCII char
-/// that lower-cases to ASCII (`K` Kelvin sign, `İ`); then the test answers "may match". An
+/// that lower-cases to ASCII ([`ASCII_LOWERING`]); then the test answers "may match". An
 /// exact or prefix word occurs where a token starts, i.e. not right after an ASCII letter or
 /// digit (a token starts after a char that is not alphanumeric). One word per term suffices:
 /// its longest (the rarest, as a rule: `table` of `the table`).
+///
+/// All words of all issues, and the [`ASCII_LOWERING`] chars, are one Aho-Corasick automaton,
+/// so the region is read once whatever the number of issues and terms.
 #[derive(Debug, Clone)]
 struct TopicFilter {
-    /// One ASCII lower-case word per topic term of every issue, and whether it starts a token;
-    /// sorted, so the needles with the same first byte are adjacent.
-    needles: Vec<(Vec<u8>, bool)>,
-    /// `group[b]`: 1 + the index of the first needle starting with byte `b` in either case,
-    /// 0 when none does.
-    group: [u8; 256],
+    /// Needles: one ASCII word per topic term of every issue (ASCII case-insensitive), then the
+    /// [`ASCII_LOWERING`] chars.
+    automaton: AhoCorasick,
+    /// Per needle: whether it must start a token (not follow an ASCII letter or digit).
+    starts: Vec<bool>,
 }
 
+/// The non-ASCII chars whose `to_lowercase` holds an ASCII char (`İ` → `i̇`, Kelvin sign →
+/// `k`): a token holding one may match a term the region's bytes do not show.
+const ASCII_LOWERING: [char; 2] = ['\u{130}', '\u{212A}'];
+
 impl TopicFilter {
-    /// `None` when a term has no ASCII word without `'` (or there are too many terms).
+    /// `None` when a term has no ASCII word without `'`.
     fn new(issues: &[CompiledIssue]) -> Option<TopicFilter> {
-        let mut needles: Vec<(Vec<u8>, bool)> = Vec::new();
+        let mut needles: Vec<(String, bool)> = Vec::new();
         for t in issues.iter().flat_map(|i| &i.topics) {
             let (w, starts) = t
                 .words()
                 .filter(|(w, _)| !w.is_empty() && w.is_ascii() && !w.contains('\''))
                 .max_by_key(|(w, _)| w.len())?;
-            needles.push((w.to_ascii_lowercase().into_bytes(), starts));
+            needles.push((w.to_ascii_lowercase(), starts));
         }
         needles.sort();
         needles.dedup();
-        if needles.len() >= 255 {
-            return None;
-        }
-        let mut group = [0u8; 256];
-        for (k, (n, _)) in needles.iter().enumerate().rev() {
-            group[n[0] as usize] = k as u8 + 1;
-            group[n[0].to_ascii_uppercase() as usize] = k as u8 + 1;
-        }
-        Some(TopicFilter { needles, group })
+        needles.extend(ASCII_LOWERING.iter().map(|c| (c.to_string(), false)));
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(needles.iter().map(|(n, _)| n))
+            .ok()?;
+        let starts = needles.into_iter().map(|(_, s)| s).collect();
+        Some(TopicFilter { automaton, starts })
     }
 
     /// False only when no topic term can match in `text`.
     fn may_match(&self, text: &str) -> bool {
         let b = text.as_bytes();
-        let mut after_alnum = false;
-        for (i, &c) in b.iter().enumerate() {
-            let g = self.group[c as usize];
-            if g != 0 {
-                let first = c.to_ascii_lowercase();
-                let hit = self.needles[g as usize - 1..]
-                    .iter()
-                    .take_while(|(n, _)| n[0] == first)
-                    .any(|(n, starts)| {
-                        !(*starts && after_alnum)
-                            && b.len() - i >= n.len()
-                            && b[i..i + n.len()].eq_ignore_ascii_case(n)
-                    });
-                if hit {
-                    return true;
-                }
-            } else if c >= 0xC0 {
-                // The first byte of a non-ASCII char: one that lower-cases to ASCII (Kelvin
-                // sign, `İ`) may make a token match that the bytes do not show.
-                let ch = text[i..].chars().next().unwrap_or(' ');
-                if ch.to_lowercase().any(|l| l.is_ascii()) {
-                    return true;
-                }
-            }
-            after_alnum = c.is_ascii_alphanumeric();
-        }
-        false
+        self.automaton.find_overlapping_iter(text).any(|m| {
+            !(self.starts[m.pattern().as_usize()]
+                && m.start() > 0
+                && b[m.start() - 1].is_ascii_alphanumeric())
+        })
     }
 }
 
@@ -877,38 +861,14 @@ mod tests {
         ]
     }
 
-    #[test]
-    fn topic_filter_needles() {
-        let clf = StanceClassifier::new(&issues()).unwrap();
-        let f = clf.topic_filter.as_ref().unwrap();
-        let needles: Vec<&[u8]> = f.needles.iter().map(|(n, _)| n.as_slice()).collect();
-        assert!(f.may_match("TALKS") && f.may_match("Talks"));
-        assert!(needles.contains(&&b"table"[..]) && !needles.contains(&&b"the"[..]));
-        assert!(needles.contains(&&b"talks"[..]) && needles.contains(&&b"gate"[..]));
-        assert!(!f.may_match("The senator said nothing about it."));
-        assert!(f.may_match("Her EMAILS were sent."));
-        assert!(f.may_match("the Watergate tapes"));
-        // `talks` starts a token; `*gate` may end one anywhere.
-        assert!(!f.may_match("the stalks"));
-        assert!(f.may_match("x-talks") && f.may_match("(talks") && f.may_match("’talks"));
-        assert!(f.may_match("propagate"));
-        assert!(f.may_match("a \u{212A}elvin sign"));
-        // A term with an apostrophe-only word gives no filter.
-        let clf = StanceClassifier::new(&[issue("x", &["o'clock"])]).unwrap();
-        assert!(clf.topic_filter.is_none());
-    }
-
-    /// Wherever the filter says "no", the tokens hold no topic match of any issue: on
-    /// windows of every PolNeAR train text (where the shared data is checked out) and edge cases.
-    #[test]
-    fn topic_filter_never_hides_a_topic_match() {
-        let clf = StanceClassifier::new(&issues()).unwrap();
-        let f = clf.topic_filter.as_ref().unwrap();
+    /// Edge cases, then every PolNeAR train text (where the shared data is checked out).
+    fn texts() -> Vec<String> {
         let mut texts: Vec<String> = [
             "E-MAILS, e‑mails, e-Mail’s, Emails’ and the servers’ logs",
             "negotiations’ DIALOGUE’s Diplomacy. the Table talks.",
             "x-emails e-mail-server U.S.-talks 3talks talks3 _talks Talks’s ’talks «talks»",
-            "\u{130}stanbul \u{212A}elvin ΣΑΣ server’s",
+            "\u{130}stanbul \u{212A}elvin ΣΑΣ server’s \u{130}EMAIL \u{212A}elvin",
+            "Clinton's emails were criminal, he said; she lied about the private server.",
             "",
         ]
         .iter()
@@ -923,15 +883,47 @@ mod tests {
             paths.sort();
             texts.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
         }
+        texts
+    }
+
+    /// Byte offsets every 150 chars of `t`, and its end.
+    fn cuts(t: &str) -> Vec<usize> {
+        t.char_indices()
+            .map(|(b, _)| b)
+            .step_by(150)
+            .chain([t.len()])
+            .collect()
+    }
+
+    #[test]
+    fn topic_filter_needles() {
+        let clf = StanceClassifier::new(&issues()).unwrap();
+        let f = clf.topic_filter.as_ref().unwrap();
+        assert!(f.may_match("TALKS") && f.may_match("Talks"));
+        // `the table` is looked for by its longest word.
+        assert!(f.may_match("table") && !f.may_match("the"));
+        assert!(!f.may_match("The senator said nothing about it."));
+        assert!(f.may_match("Her EMAILS were sent."));
+        assert!(f.may_match("the Watergate tapes"));
+        // `talks` starts a token; `*gate` may end one anywhere.
+        assert!(!f.may_match("the stalks"));
+        assert!(f.may_match("x-talks") && f.may_match("(talks") && f.may_match("’talks"));
+        assert!(f.may_match("propagate"));
+        assert!(f.may_match("a \u{212A}elvin sign") && f.may_match("\u{130}"));
+        // A term with an apostrophe-only word gives no filter.
+        let clf = StanceClassifier::new(&[issue("x", &["o'clock"])]).unwrap();
+        assert!(clf.topic_filter.is_none());
+    }
+
+    /// Wherever the filter says "no", the tokens hold no topic match of any issue: on
+    /// windows of every PolNeAR train text (where the shared data is checked out) and edge cases.
+    #[test]
+    fn topic_filter_never_hides_a_topic_match() {
+        let clf = StanceClassifier::new(&issues()).unwrap();
+        let f = clf.topic_filter.as_ref().unwrap();
         let (mut windows, mut skipped) = (0, 0);
-        for t in &texts {
-            let cuts: Vec<usize> = t
-                .char_indices()
-                .map(|(b, _)| b)
-                .step_by(150)
-                .chain([t.len()])
-                .collect();
-            for w in cuts.windows(3) {
+        for t in &texts() {
+            for w in cuts(t).windows(3) {
                 let part = &t[w[0]..w[2]];
                 windows += 1;
                 if f.may_match(part) {
@@ -949,5 +941,82 @@ mod tests {
             }
         }
         eprintln!("{windows} windows, {skipped} without a topic term");
+    }
+
+    /// [`ASCII_LOWERING`] is every non-ASCII char that lower-cases to something with ASCII.
+    #[test]
+    fn ascii_lowering_is_complete() {
+        let found: Vec<char> = ('\u{80}'..=char::MAX)
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(found, ASCII_LOWERING);
+    }
+
+    /// The issues of `examples/us-2016` and `examples/iran-2019` as their `issues.toml` give
+    /// them (terms, targets, extra cues; models are not loaded).
+    fn example_issues() -> Vec<IssueConfig> {
+        #[derive(serde::Deserialize)]
+        struct File {
+            issue: Vec<IssueConfig>,
+        }
+        ["us-2016", "iran-2019"]
+            .iter()
+            .flat_map(|p| {
+                let path = format!(
+                    "{}/../../examples/{p}/issues.toml",
+                    env!("CARGO_MANIFEST_DIR")
+                );
+                let text = std::fs::read_to_string(&path).expect("example issues.toml");
+                toml::from_str::<File>(&text)
+                    .expect("issues.toml parses")
+                    .issue
+            })
+            .collect()
+    }
+
+    /// Classification with the topic filter equals the full per-issue scan without it, for
+    /// statements of 150 chars (context: the next 150 chars too) over every test text; and the
+    /// texts exercise both sides (statements with a stance, statements the filter skips).
+    #[test]
+    fn topic_filter_keeps_every_stance() {
+        let filtered = StanceClassifier::new(&example_issues()).unwrap();
+        assert!(filtered.topic_filter.is_some());
+        let full = StanceClassifier {
+            topic_filter: None,
+            ..filtered.clone()
+        };
+        let (mut statements, mut with_stance, mut skipped) = (0, 0, 0);
+        for t in &texts() {
+            let index = CharIndex::new(t);
+            let chars: Vec<usize> = cuts(t).iter().map(|&b| index.char_of(b)).collect();
+            for w in chars.windows(3) {
+                let st = Statement {
+                    article: "t".into(),
+                    kind: rift_core::StatementKind::Direct,
+                    text: String::new(),
+                    span: Span::new(w[0], w[1]),
+                    cue: None,
+                    source: rift_core::Source::default(),
+                    outlet: None,
+                    date: None,
+                    stance: Vec::new(),
+                };
+                let context = Span::new(w[0], w[2]);
+                let want = full.classify_indexed(&index, t, &st, context);
+                let got = filtered.classify_indexed(&index, t, &st, context);
+                assert_eq!(
+                    got,
+                    want,
+                    "{:?}",
+                    &t[index.byte_of(w[0])..index.byte_of(w[2])]
+                );
+                statements += 1;
+                with_stance += usize::from(!want.is_empty());
+                let region = &t[index.byte_of(w[0])..index.byte_of(w[2])];
+                skipped += usize::from(!filtered.topic_filter.as_ref().unwrap().may_match(region));
+            }
+        }
+        eprintln!("{statements} statements, {with_stance} with a stance, {skipped} skipped");
+        assert!(with_stance > 0 && skipped > 0);
     }
 }
