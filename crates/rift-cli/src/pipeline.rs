@@ -2,10 +2,12 @@
 //! extract (rift-extract) → resolve (rift-kb) → stance (rift-stance) → faction tags.
 //! Stages are built once from the project folder and shared read-only across threads.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::Context;
-use rift_core::{Article, Statement, TieSubject};
+use rift_core::hash::FxBuild;
+use rift_core::{Article, Date, SourceType, Statement, TieSubject};
 use rift_extract::{ExtractConfig, Extractor};
 use rift_kb::{Project, Resolver};
 use rift_stance::StanceClassifier;
@@ -117,7 +119,7 @@ impl Pipeline {
         if let Some(st) = &self.stance {
             st.classify_article(&article.text, &mut statements, &ex.contexts);
         }
-        let tags = statements.iter().map(|s| self.tags(s)).collect();
+        let tags = self.article_tags(&statements);
         Processed {
             article,
             outlet_id,
@@ -126,26 +128,91 @@ impl Pipeline {
         }
     }
 
-    fn tags(&self, s: &Statement) -> Vec<FactionTag> {
+    /// The faction tags of every statement of an article. They depend only on the speaker (and
+    /// whether it speaks as an outlet), the outlet and the date, which most statements of an
+    /// article share: each distinct combination is looked up once.
+    fn article_tags(&self, statements: &[Statement]) -> Vec<Vec<FactionTag>> {
         let Some(r) = &self.resolver else {
-            return Vec::new();
+            return vec![Vec::new(); statements.len()];
         };
-        let mut tags = Vec::new();
-        if let Some(actor) = &s.source.actor {
-            let subject = if s.source.kind == rift_core::SourceType::Outlet {
-                TieSubject::Outlet(actor.clone())
-            } else {
-                TieSubject::Actor(actor.clone())
+        type Key<'a> = (bool, Option<&'a str>, Option<&'a str>, Option<Date>);
+        let mut seen: HashMap<Key, Vec<FactionTag>, FxBuild> = HashMap::default();
+        statements
+            .iter()
+            .map(|s| {
+                let key = (
+                    s.source.kind == SourceType::Outlet,
+                    s.source.actor.as_deref(),
+                    s.outlet.as_ref().and_then(|o| o.id.as_deref()),
+                    s.date,
+                );
+                seen.entry(key).or_insert_with(|| tags(r, s)).clone()
+            })
+            .collect()
+    }
+}
+
+/// The faction tags of one statement: the speaker's factions on the statement's date, then the
+/// outlet's.
+fn tags(r: &Resolver, s: &Statement) -> Vec<FactionTag> {
+    let mut tags = Vec::new();
+    if let Some(actor) = &s.source.actor {
+        let subject = if s.source.kind == SourceType::Outlet {
+            TieSubject::Outlet(actor.clone())
+        } else {
+            TieSubject::Actor(actor.clone())
+        };
+        for f in r.factions_of(&subject, s.date) {
+            tags.push(FactionTag::new(f, TieVia::Speaker));
+        }
+    }
+    if let Some(id) = s.outlet.as_ref().and_then(|o| o.id.clone()) {
+        for f in r.factions_of(&TieSubject::Outlet(id), s.date) {
+            tags.push(FactionTag::new(f, TieVia::Outlet));
+        }
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use rift_ingest::{FieldMap, Inputs, Item};
+
+    use super::*;
+
+    /// The once-per-combination tags of an article equal each statement's own look-up, on the
+    /// first 60 PolNeAR train texts with the us-2016 project (where the shared data is checked
+    /// out), and some statements do get tags.
+    #[test]
+    fn article_tags_equal_each_statements_tags() {
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+        let train = PathBuf::from(root).join("../shared/data/polnear/train/text");
+        let Ok(dir) = std::fs::read_dir(&train) else {
+            return;
+        };
+        let mut paths: Vec<PathBuf> = dir.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+        paths.sort();
+        paths.truncate(60);
+        let pipeline = Pipeline::new(Some(&PathBuf::from(root).join("examples/us-2016"))).unwrap();
+        let r = pipeline.resolver.as_ref().unwrap();
+        let (mut statements, mut tagged) = (0, 0);
+        for item in Inputs::new(paths, FieldMap::default()) {
+            let Item::Article(rec) = item else {
+                panic!("unreadable PolNeAR text");
             };
-            for f in r.factions_of(&subject, s.date) {
-                tags.push(FactionTag::new(f, TieVia::Speaker));
+            let p = pipeline.process(rec.article);
+            assert_eq!(p.tags.len(), p.statements.len());
+            for (s, t) in p.statements.iter().zip(&p.tags) {
+                assert_eq!(*t, tags(r, s), "{:?}", s.text);
+                statements += 1;
+                tagged += usize::from(!t.is_empty());
             }
         }
-        if let Some(id) = s.outlet.as_ref().and_then(|o| o.id.clone()) {
-            for f in r.factions_of(&TieSubject::Outlet(id), s.date) {
-                tags.push(FactionTag::new(f, TieVia::Outlet));
-            }
-        }
-        tags
+        assert!(
+            tagged > 0 && tagged < statements,
+            "{tagged} of {statements}"
+        );
     }
 }
