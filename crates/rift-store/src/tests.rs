@@ -828,3 +828,76 @@ fn the_issue_and_faction_filters_use_primary_keys_without_the_dropped_indexes() 
         assert!(!indexes.iter().any(|i| i == gone), "{indexes:?}");
     }
 }
+
+/// Faction tags go in by many-row INSERTs of 16, 4 and 1 rows: articles whose statements carry
+/// 0 to 40 tags in all (every mix of chunk sizes, a repeated tag included) store exactly the
+/// distinct tags given, each on its own statement.
+#[test]
+fn every_tag_count_is_stored_exactly() {
+    let mut store = Store::open_in_memory().unwrap();
+    let factions = [
+        "hardline", "irgc", "basij", "rouhani", "reform", "clergy", "army",
+    ];
+    let vias = [TieVia::Speaker, TieVia::Outlet];
+    for total in 0..=40usize {
+        let a = Article::new(format!("a{total}"), format!("Text number {total}."));
+        // Three statements; tags dealt round-robin, so each statement gets about a third.
+        let mut sts: Vec<(Statement, Vec<FactionTag>)> = (0..3)
+            .map(|i| {
+                let s = Statement {
+                    article: a.id.clone(),
+                    kind: StatementKind::Direct,
+                    text: format!("s{i}"),
+                    span: Span::new(i, i + 1),
+                    cue: None,
+                    source: Source::default(),
+                    outlet: None,
+                    date: None,
+                    stance: Vec::new(),
+                };
+                (s, Vec::new())
+            })
+            .collect();
+        for k in 0..total {
+            let tag = FactionTag::new(factions[k / 2 % 7], vias[k % 2]);
+            sts[k % 3].1.push(tag);
+        }
+        if let Some(first) = sts[0].1.first().cloned() {
+            sts[0].1.push(first);
+        }
+        let out = store
+            .insert_batch(&[NewArticle {
+                article: &a,
+                outlet_id: None,
+                statements: sts.clone(),
+            }])
+            .unwrap();
+        let InsertOutcome::Inserted { id } = out[0] else {
+            panic!("not inserted: {out:?}")
+        };
+        let stored: Vec<(i64, String, String)> = store
+            .conn
+            .prepare(
+                "SELECT s.ordinal, t.faction, t.via FROM statement_factions t
+                 JOIN statements s ON s.id = t.statement_id WHERE s.article_id = ?1",
+            )
+            .unwrap()
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        let mut want: Vec<(i64, String, String)> = sts
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (_, tags))| {
+                tags.iter()
+                    .map(move |t| (i as i64, t.faction.clone(), t.via.as_str().to_string()))
+            })
+            .collect();
+        want.sort();
+        want.dedup();
+        let mut got = stored;
+        got.sort();
+        assert_eq!(got, want, "{total} tags");
+    }
+}

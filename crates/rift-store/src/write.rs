@@ -413,7 +413,8 @@ struct Writer<'c> {
     article: CachedStatement<'c>,
     statement: CachedStatement<'c>,
     stance: CachedStatement<'c>,
-    tag: CachedStatement<'c>,
+    /// Faction-tag INSERTs of [`TAG_CHUNKS`] rows each, in that order.
+    tags: Vec<CachedStatement<'c>>,
     ledger_delete: CachedStatement<'c>,
     ledger_insert: CachedStatement<'c>,
 }
@@ -445,9 +446,10 @@ impl<'c> Writer<'c> {
                 "INSERT INTO stances (statement_id, issue, label, score, confidence, evidence, decided_by)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?,
-            tag: tx.prepare_cached(
-                "INSERT OR IGNORE INTO statement_factions (statement_id, faction, via) VALUES (?1, ?2, ?3)",
-            )?,
+            tags: TAG_CHUNKS
+                .iter()
+                .map(|&n| tx.prepare_cached(&tag_insert(n)))
+                .collect::<rusqlite::Result<_>>()?,
             // `IFNULL(record, -1)` on both sides, as in the unique index `inputs_key`, so that the
             // lookup uses both of its columns; `record IS ?2` used only `source` and scanned every
             // earlier record of the same file (quadratic in the records of a JSONL or WARC file).
@@ -521,21 +523,38 @@ impl<'c> Writer<'c> {
         ])?)
     }
 
-    /// Inserts an article's statements with their stances and faction tags.
+    /// Inserts an article's statements with their stances, then all their faction tags.
     fn statements(&mut self, article_id: i64, item: &NewArticle<'_>) -> Result<()> {
-        for (ordinal, (s, tags)) in item.statements.iter().enumerate() {
-            self.statement(article_id, ordinal, s, tags)?;
+        let mut tags: Vec<(i64, &FactionTag)> = Vec::new();
+        for (ordinal, (s, statement_tags)) in item.statements.iter().enumerate() {
+            let statement_id = self.statement(article_id, ordinal, s)?;
+            tags.extend(statement_tags.iter().map(|t| (statement_id, t)));
+        }
+        self.tags(&tags)
+    }
+
+    /// Inserts faction tags `(statement id, tag)`, [`TAG_CHUNKS`] rows an INSERT: one execution
+    /// of a many-row INSERT costs far less than as many one-row ones (each of which binds,
+    /// opens its cursors, steps, halts and resets). `OR IGNORE` drops a repeated row within a
+    /// chunk as it does across executions, so the stored rows are the same.
+    fn tags(&mut self, mut tags: &[(i64, &FactionTag)]) -> Result<()> {
+        for (&n, st) in TAG_CHUNKS.iter().zip(&mut self.tags) {
+            while tags.len() >= n {
+                let (chunk, rest) = tags.split_at(n);
+                for (i, (statement_id, t)) in chunk.iter().enumerate() {
+                    st.raw_bind_parameter(3 * i + 1, statement_id)?;
+                    st.raw_bind_parameter(3 * i + 2, &t.faction)?;
+                    st.raw_bind_parameter(3 * i + 3, t.via.as_str())?;
+                }
+                st.raw_execute()?;
+                tags = rest;
+            }
         }
         Ok(())
     }
 
-    fn statement(
-        &mut self,
-        article_id: i64,
-        ordinal: usize,
-        s: &Statement,
-        tags: &[FactionTag],
-    ) -> Result<()> {
+    /// Inserts a statement with its stances and returns its row id.
+    fn statement(&mut self, article_id: i64, ordinal: usize, s: &Statement) -> Result<i64> {
         let n = |v: usize| v as i64;
         let statement_id = self.statement.insert(params![
             article_id,
@@ -568,12 +587,23 @@ impl<'c> Writer<'c> {
                 stance.by,
             ])?;
         }
-        for t in tags {
-            self.tag
-                .execute(params![statement_id, t.faction, t.via.as_str()])?;
-        }
-        Ok(())
+        Ok(statement_id)
     }
+}
+
+/// Rows of the faction-tag INSERTs, largest first; the last is 1, so any number of rows is a
+/// sum of them.
+const TAG_CHUNKS: [usize; 3] = [16, 4, 1];
+
+/// `INSERT OR IGNORE INTO statement_factions` of `rows` rows (parameters `?1` … `?3·rows`).
+fn tag_insert(rows: usize) -> String {
+    let values: Vec<String> = (0..rows)
+        .map(|i| format!("(?{}, ?{}, ?{})", 3 * i + 1, 3 * i + 2, 3 * i + 3))
+        .collect();
+    format!(
+        "INSERT OR IGNORE INTO statement_factions (statement_id, faction, via) VALUES {}",
+        values.join(", ")
+    )
 }
 
 fn insert_one(w: &mut Writer<'_>, item: &NewArticle<'_>) -> Result<InsertOutcome> {
