@@ -901,3 +901,56 @@ fn every_tag_count_is_stored_exactly() {
         assert_eq!(got, want, "{total} tags");
     }
 }
+
+/// Statement dates are written as `YYYY-MM-DD` whatever the order of repeats and changes
+/// (the writer keeps the last one formatted).
+#[test]
+fn statement_dates_are_stored_in_order() {
+    let mut store = Store::open_in_memory().unwrap();
+    let d = |s: &str| Some(s.parse::<rift_core::Date>().unwrap());
+    let dates = [
+        d("2016-07-05"),
+        d("2016-07-05"),
+        None,
+        d("2016-07-05"),
+        d("2015-12-31"),
+        d("2016-07-05"),
+    ];
+    let a = Article::new("dated", "Dated text.");
+    let sts: Vec<(Statement, Vec<FactionTag>)> = dates
+        .iter()
+        .enumerate()
+        .map(|(i, &date)| {
+            let s = Statement {
+                article: a.id.clone(),
+                kind: StatementKind::Direct,
+                text: format!("s{i}"),
+                span: Span::new(i, i + 1),
+                cue: None,
+                source: Source::default(),
+                outlet: None,
+                date,
+                stance: Vec::new(),
+            };
+            (s, Vec::new())
+        })
+        .collect();
+    store
+        .insert_batch(&[NewArticle {
+            article: &a,
+            outlet_id: None,
+            statements: sts,
+        }])
+        .unwrap();
+    let stored: Vec<Option<String>> = store
+        .conn
+        .prepare("SELECT date FROM statements ORDER BY ordinal")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let want: Vec<Option<String>> = dates.iter().map(|d| d.map(|d| d.to_string())).collect();
+    assert_eq!(want[0].as_deref(), Some("2016-07-05"));
+    assert_eq!(stored, want);
+}

@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use rift_core::{Actor, Faction, IssueConfig, Outlet, Statement, Tie, TieSubject};
+use rift_core::{Actor, Date, Faction, IssueConfig, Outlet, Statement, Tie, TieSubject};
 use rusqlite::{params, CachedStatement, OptionalExtension, Transaction, TransactionBehavior};
 
 use crate::{FactionTag, InputStatus, InsertOutcome, NewArticle, Result, Store};
@@ -417,6 +417,9 @@ struct Writer<'c> {
     tags: Vec<CachedStatement<'c>>,
     ledger_delete: CachedStatement<'c>,
     ledger_insert: CachedStatement<'c>,
+    /// The last statement date written and its text: the statements of an article share their
+    /// date as a rule, and formatting one costs far more than comparing.
+    date: Option<(Date, String)>,
 }
 
 impl<'c> Writer<'c> {
@@ -459,6 +462,7 @@ impl<'c> Writer<'c> {
             ledger_insert: tx.prepare_cached(
                 "INSERT INTO inputs (source, record, status, reason, article_id) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?,
+            date: None,
         })
     }
 
@@ -556,6 +560,7 @@ impl<'c> Writer<'c> {
     /// Inserts a statement with its stances and returns its row id.
     fn statement(&mut self, article_id: i64, ordinal: usize, s: &Statement) -> Result<i64> {
         let n = |v: usize| v as i64;
+        let date = s.date.map(|d| date_text(&mut self.date, d));
         let statement_id = self.statement.insert(params![
             article_id,
             n(ordinal),
@@ -574,7 +579,7 @@ impl<'c> Writer<'c> {
             s.source.kind.as_str(),
             s.outlet.as_ref().and_then(|o| o.id.as_deref()),
             s.outlet.as_ref().map(|o| o.name.as_str()),
-            s.date.map(|d| d.to_string()),
+            date,
         ])?;
         for stance in &s.stance {
             self.stance.execute(params![
@@ -589,6 +594,15 @@ impl<'c> Writer<'c> {
         }
         Ok(statement_id)
     }
+}
+
+/// The text of `date` (`YYYY-MM-DD`, as `Date`'s `Display` writes it), formatted only when it
+/// is not the one in `last`, which then holds it.
+fn date_text(last: &mut Option<(Date, String)>, date: Date) -> &str {
+    if last.as_ref().is_none_or(|(d, _)| *d != date) {
+        *last = Some((date, date.to_string()));
+    }
+    last.as_ref().map_or("", |(_, text)| text.as_str())
 }
 
 /// Rows of the faction-tag INSERTs, largest first; the last is 1, so any number of rows is a
