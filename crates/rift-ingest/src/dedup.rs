@@ -44,7 +44,7 @@ impl Words {
                 }
                 NON_ASCII => {
                     let (c, n) = char_at(text, i);
-                    if !c.is_alphanumeric() {
+                    if !in_word(c) {
                         i += n;
                         continue;
                     }
@@ -62,7 +62,7 @@ impl Words {
                     0 => break,
                     NON_ASCII => {
                         let (c, n) = char_at(text, i);
-                        if !c.is_alphanumeric() {
+                        if !in_word(c) {
                             break;
                         }
                         ascii = false;
@@ -122,6 +122,15 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     }
     let c = text[i..].chars().next().expect("i is a char boundary");
     (c, c.len_utf8())
+}
+
+/// Whether non-ASCII char `c` belongs to a word: `char::is_alphanumeric`, answered without its
+/// Unicode table look-ups for the General Punctuation block (U+2000–U+206F: curly quotes,
+/// dashes, ellipsis, special spaces — most of the non-ASCII chars of English news), which holds
+/// no letter or digit.
+#[inline]
+fn in_word(c: char) -> bool {
+    !matches!(c, '\u{2000}'..='\u{206F}') && c.is_alphanumeric()
 }
 
 /// [`WORD_BYTE`] for bytes of non-ASCII chars (decoded and tested as chars).
@@ -441,6 +450,14 @@ mod tests {
             want.sort();
             let want: Vec<i64> = want.into_iter().map(|(_, i)| i).collect();
             assert_eq!(idx.candidates(query), want);
+        }
+    }
+
+    /// `in_word` is `is_alphanumeric` on every non-ASCII char.
+    #[test]
+    fn in_word_is_is_alphanumeric() {
+        for c in '\u{80}'..=char::MAX {
+            assert_eq!(in_word(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
         }
     }
 
