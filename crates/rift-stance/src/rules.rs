@@ -128,14 +128,17 @@ impl TopicFilter {
         Some(TopicFilter { automaton, starts })
     }
 
-    /// False only when no topic term can match in `text`.
+    /// False only when no topic term can match in `text`. Most texts hold no needle at all,
+    /// which `is_match` (a plain search, stopping at the first needle) tells more cheaply than
+    /// the overlapping search that weighs each occurrence.
     fn may_match(&self, text: &str) -> bool {
         let b = text.as_bytes();
-        self.automaton.find_overlapping_iter(text).any(|m| {
-            !(self.starts[m.pattern().as_usize()]
-                && m.start() > 0
-                && b[m.start() - 1].is_ascii_alphanumeric())
-        })
+        self.automaton.is_match(text)
+            && self.automaton.find_overlapping_iter(text).any(|m| {
+                !(self.starts[m.pattern().as_usize()]
+                    && m.start() > 0
+                    && b[m.start() - 1].is_ascii_alphanumeric())
+            })
     }
 }
 
