@@ -971,9 +971,10 @@ impl Extractor {
         }
         relay_outlets(text, &mut drafts);
 
-        // Pass 4: pronouns → salient person, sentence by sentence.
-        let mut salient: Option<String> = None;
-        let mut last_person: Option<String> = None;
+        // Pass 4: pronouns → salient person, sentence by sentence. Both are kept as the mention
+        // (`Bavand`) and turned into a full name only for a pronoun that takes one.
+        let mut salient: Option<&str> = None;
+        let mut last_person: Option<&str> = None;
         let mut order: Vec<usize> = (0..drafts.len()).collect();
         order.sort_by_key(|&i| {
             (
@@ -992,7 +993,7 @@ impl Extractor {
             for &i in &by_sent[si] {
                 let d = &mut drafts[i];
                 if d.pronoun && d.src_kind == SourceType::Person && d.name.is_none() {
-                    d.name = salient.clone().or_else(|| last_person.clone());
+                    d.name = salient.or(last_person).map(|m| names.full_name(m));
                 }
             }
             let st = &toks[s.toks.clone()];
@@ -1003,7 +1004,7 @@ impl Extractor {
                 if let Some(p) = r.person.clone() {
                     let m = &text[st[p.start].start..st[p.end - 1].end];
                     if p.len() >= 2 || names.is_known_surname(m) {
-                        last_person = Some(names.full_name(m));
+                        last_person = Some(m);
                     }
                 }
             }
@@ -3885,14 +3886,15 @@ fn leading_subject(
 }
 
 /// The person who is the sentence's subject, for pronoun salience: the first person name outside
-/// quotes that is not the object of a preposition or an editorial bracket.
-fn sentence_subject(
-    text: &str,
+/// quotes that is not the object of a preposition or an editorial bracket, as it is written
+/// (the caller makes it a [`Names::full_name`]).
+fn sentence_subject<'t>(
+    text: &'t str,
     st: &[Token],
     runs: &[NameRun],
     quotes: &[Range],
     names: &Names,
-) -> Option<String> {
+) -> Option<&'t str> {
     for NameRun { run, person } in runs {
         let t0 = &st[run.start];
         if quotes
@@ -3946,7 +3948,7 @@ fn sentence_subject(
         if blocked {
             continue;
         }
-        return Some(names.full_name(m));
+        return Some(m);
     }
     None
 }
