@@ -204,13 +204,12 @@ pub fn person_tokens(
     let b = run.end;
     while a < b {
         let w = toks[a].text(text);
-        if listed(TITLES, w)
+        if matches!(
+            w,
+            "The" | "A" | "An" | "His" | "Her" | "Their" | "Its" | "Our"
+        ) || listed(TITLES, w)
             || crate::words::abbrev_dot(text, toks, a)
             || has(BREAK, w)
-            || matches!(
-                w,
-                "The" | "A" | "An" | "His" | "Her" | "Their" | "Its" | "Our"
-            )
         {
             a += 1;
         } else {
@@ -225,12 +224,12 @@ pub fn person_tokens(
     if is_place(strip_possessive(&text[toks[a].start..toks[b - 1].end])) {
         return None;
     }
+    // (cheapest tests first: any of them rules the run out)
     for t in &toks[a..b] {
-        let w = strip_possessive(t.text(text));
-        if t.kind == TokenKind::Punct || listed(ORG_WORDS, w) || has(OUTLET_HEADS, w) && b - a == 1
-        {
+        if t.kind == TokenKind::Punct {
             return None;
         }
+        let w = strip_possessive(t.text(text));
         // (`A.` of `Julie A. Diaz` is an initial: one letter)
         let acronym = if w.is_ascii() {
             w.bytes().all(|c| !c.is_ascii_lowercase())
@@ -241,6 +240,9 @@ pub fn person_tokens(
         };
         if acronym {
             return None; // acronyms: IRGC, US, MEK
+        }
+        if b - a == 1 && has(OUTLET_HEADS, w) || listed(ORG_WORDS, w) {
+            return None;
         }
     }
     Some(a..b)
