@@ -431,8 +431,10 @@ impl Extractor {
         let mut sents: Vec<Sent> = Vec::new();
         let mut scratch = Vec::new();
         let mut names = Names::default();
-        // each sentence's capitalised runs and person names, for `names` and the salience pass
-        let mut sent_runs: Vec<Vec<NameRun>> = Vec::new();
+        // each sentence's capitalised runs and person names, for `names` and the salience pass:
+        // sentence `si`'s are `runs[sent_runs[si].clone()]`
+        let mut runs: Vec<NameRun> = Vec::new();
+        let mut sent_runs: Vec<std::ops::Range<usize>> = Vec::new();
         let paras: Vec<(usize, Range)> = layout
             .analysed()
             .map(|p| p.range.clone())
@@ -443,9 +445,10 @@ impl Extractor {
                 tokenize(text, r.clone(), &mut scratch);
                 let a = toks.len();
                 toks.extend_from_slice(&scratch);
-                let runs = name_runs(text, &scratch);
-                names.add_runs(text, &scratch, &runs);
-                sent_runs.push(runs);
+                let r0 = runs.len();
+                name_runs(text, &scratch, &mut runs);
+                names.add_runs(text, &scratch, &runs[r0..]);
+                sent_runs.push(r0..runs.len());
                 sents.push(Sent {
                     range: r,
                     para: *pi,
@@ -997,10 +1000,11 @@ impl Extractor {
                 }
             }
             let st = &toks[s.toks.clone()];
-            if let Some(subj) = sentence_subject(text, st, &sent_runs[si], &quote_ranges, &names) {
+            let s_runs = &runs[sent_runs[si].clone()];
+            if let Some(subj) = sentence_subject(text, st, s_runs, &quote_ranges, &names) {
                 salient = Some(subj);
             }
-            for r in &sent_runs[si] {
+            for r in s_runs {
                 if let Some(p) = r.person.clone() {
                     let m = &text[st[p.start].start..st[p.end - 1].end];
                     if p.len() >= 2 || names.is_known_surname(m) {

@@ -40,6 +40,12 @@ fn name_token(text: &str, t: &Token) -> bool {
 /// start and end with a capitalised word.
 pub fn capitalized_runs(text: &str, toks: &[Token]) -> Vec<std::ops::Range<usize>> {
     let mut runs = Vec::new();
+    each_capitalized_run(text, toks, |r| runs.push(r));
+    runs
+}
+
+/// Calls `f` with each of [`capitalized_runs`] in order, without collecting them.
+fn each_capitalized_run(text: &str, toks: &[Token], mut f: impl FnMut(std::ops::Range<usize>)) {
     let mut i = 0;
     while i < toks.len() {
         if toks[i].is_capitalized(text) {
@@ -52,13 +58,12 @@ pub fn capitalized_runs(text: &str, toks: &[Token]) -> Vec<std::ops::Range<usize
             while j > i + 1 && !toks[j - 1].is_capitalized(text) {
                 j -= 1;
             }
-            runs.push(i..j);
+            f(i..j);
             i = j;
         } else {
             i += 1;
         }
     }
-    runs
 }
 
 /// A capitalised run of a sentence and, when it is a person's name, the name's tokens (indices
@@ -71,16 +76,16 @@ pub struct NameRun {
     pub person: Option<std::ops::Range<usize>>,
 }
 
-/// Every capitalised run of a sentence with its person tokens: computed once per sentence and
-/// read by [`Names::add_runs`] and the extractor's salience pass.
-pub fn name_runs(text: &str, toks: &[Token]) -> Vec<NameRun> {
-    capitalized_runs(text, toks)
-        .into_iter()
-        .map(|run| NameRun {
+/// Appends every capitalised run of a sentence with its person tokens to `out` (one buffer for
+/// the whole article): computed once per sentence and read by [`Names::add_runs`] and the
+/// extractor's salience pass.
+pub fn name_runs(text: &str, toks: &[Token], out: &mut Vec<NameRun>) {
+    each_capitalized_run(text, toks, |run| {
+        out.push(NameRun {
             person: person_tokens(text, toks, run.clone()),
             run,
         })
-        .collect()
+    });
 }
 
 /// US states and the places news names most often next to people's names: a capitalised run
