@@ -270,7 +270,7 @@ impl Extractor {
                 let c = toks[base + a.content.start].start..toks[base + a.content.end - 1].end;
                 let mut content = trim_range(text, c);
                 if content.is_empty()
-                    || count_words(&text[content.clone()]) < self.cfg.min_reported_words
+                    || !has_words(&text[content.clone()], self.cfg.min_reported_words)
                 {
                     continue;
                 }
@@ -372,7 +372,7 @@ impl Extractor {
                             Some(t) if t.start < content.end => content.start = t.start,
                             _ => continue,
                         }
-                        if count_words(&text[content.clone()]) < self.cfg.min_reported_words {
+                        if !has_words(&text[content.clone()], self.cfg.min_reported_words) {
                             continue;
                         }
                     }
@@ -535,7 +535,7 @@ impl Extractor {
                             // clause (a few words, no punctuation of its own).
                             let scare_next = quotes.get(qi + 1).is_some_and(|n| {
                                 let c = text[n.content.clone()].trim_end();
-                                count_words(c) <= 4 && !c.ends_with(['?', '!', ',', '.'])
+                                !has_words(c, 5) && !c.ends_with(['?', '!', ',', '.'])
                             });
                             let until = if scare_next {
                                 quotes.get(qi + 2).map_or(usize::MAX, |n| n.open.start)
@@ -871,7 +871,7 @@ impl Extractor {
             if d.kind != StatementKind::Direct {
                 for _ in 0..2 {
                     let n = connective_len(&text[d.content.clone()]);
-                    if n == 0 || count_words(&text[d.content.start + n..d.content.end]) < 2 {
+                    if n == 0 || !has_words(&text[d.content.start + n..d.content.end], 2) {
                         break;
                     }
                     d.content.start += n;
@@ -1708,7 +1708,7 @@ impl Extractor {
         date0: Option<Date>,
     ) -> Option<Draft> {
         let c = trim_range(text, content);
-        if count_words(&text[c.clone()]) < self.cfg.min_reported_words {
+        if !has_words(&text[c.clone()], self.cfg.min_reported_words) {
             return None;
         }
         let src_r = toks[src.start].start..toks[src.end - 1].end;
@@ -2465,7 +2465,7 @@ impl Extractor {
             && !cw.weak
             && !cw.object
             && !(lo..k).any(in_quote)
-            && count_words(&text[toks[lo].start..toks[k - 1].start]) >= 3
+            && has_words(&text[toks[lo].start..toks[k - 1].start], 3)
         {
             let subject = subject_before(text, toks, lo, k, names);
             let rest = skip_time(text, toks, after, end_tok);
@@ -2548,7 +2548,7 @@ impl Extractor {
                 let before_ok = src.start > lo
                     && toks[src.start - 1].text(text) == ","
                     && !(lo..src.start).any(in_quote)
-                    && count_words(&text[toks[lo].start..toks[src.start - 1].start]) >= 3;
+                    && has_words(&text[toks[lo].start..toks[src.start - 1].start], 3);
                 if before_ok {
                     let next = toks.get(rest + 1).map_or("", |t| t.text(text));
                     let only_before = rest + 1 >= end_tok
@@ -2944,7 +2944,7 @@ fn headline(
     while end > colon + 1 && toks[end - 1].kind == TokenKind::Punct {
         end -= 1;
     }
-    if count_words(&text[toks[colon + 1].start..toks[end - 1].end]) < 3 {
+    if !has_words(&text[toks[colon + 1].start..toks[end - 1].end], 3) {
         return None;
     }
     // The part before the colon must look like a speaker, not a topic (`Iran and negotiations:
@@ -3073,7 +3073,7 @@ fn speaker_label(
         return None;
     }
     let (last, end) = paragraph_end(toks, sents, si, colon + 1);
-    if end <= colon + 1 || count_words(&text[toks[colon + 1].start..toks[end - 1].end]) < 3 {
+    if end <= colon + 1 || !has_words(&text[toks[colon + 1].start..toks[end - 1].end], 3) {
         return None;
     }
     // `Iowa insiders: Tim Albrecht, Brad Anderson, Rob Barron, …` is a list of names, not a turn
@@ -3143,7 +3143,7 @@ fn turn_goes_on(
         return None;
     }
     let (last, end) = paragraph_end(toks, sents, si, st.start + 1);
-    if end <= st.start + 1 || count_words(&text[toks[st.start + 1].start..toks[end - 1].end]) < 3 {
+    if end <= st.start + 1 || !has_words(&text[toks[st.start + 1].start..toks[end - 1].end], 3) {
         return None;
     }
     Some(Draft {
@@ -4201,7 +4201,7 @@ fn adjunct_content(c: &str) -> bool {
                 | "during"
                 | "before"
         )
-        && count_words(c) <= 8
+        && !has_words(c, 9)
 }
 
 /// A quoted name of a work or show (`“Yuge!: 30 Years of Doonesbury on Trump.”`, `“Generations
@@ -4256,10 +4256,20 @@ fn trim_range(text: &str, r: Range) -> Range {
     r.start + lead..r.end - trail
 }
 
+/// Whitespace-separated words of `s` that hold a letter or digit.
 fn count_words(s: &str) -> usize {
+    counted_words(s).count()
+}
+
+/// Whether `s` has at least `n` words ([`count_words`]), read no further than the `n`th.
+fn has_words(s: &str, n: usize) -> bool {
+    n == 0 || counted_words(s).nth(n - 1).is_some()
+}
+
+/// The words [`count_words`] counts.
+fn counted_words(s: &str) -> impl Iterator<Item = &str> {
     s.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
 }
 
 fn ends_sentence(s: &str) -> bool {
