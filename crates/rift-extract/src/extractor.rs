@@ -1019,7 +1019,8 @@ impl Extractor {
         let span = |r: &Range| Span::new(idx.char_of(r.start), idx.char_of(r.end));
         let mut statements = Vec::with_capacity(drafts.len());
         let mut contexts = Vec::with_capacity(drafts.len());
-        for d in &drafts {
+        // (the drafts are done with: their names and outlets move into the statements)
+        for d in drafts {
             let kind = if d.kind == StatementKind::Direct {
                 StatementKind::Direct
             } else if d.src_kind == SourceType::Outlet {
@@ -1033,7 +1034,7 @@ impl Extractor {
                     .as_ref()
                     .map_or_else(String::new, |r| text[r.clone()].to_string()),
                 span: d.src.as_ref().map(&span),
-                name: d.name.clone(),
+                name: d.name,
                 actor: None,
                 kind: d.src_kind,
             };
@@ -1047,7 +1048,7 @@ impl Extractor {
                     span: span(c),
                 }),
                 source,
-                outlet: d.outlet.clone().map(|name| OutletRef { id: None, name }),
+                outlet: d.outlet.map(|name| OutletRef { id: None, name }),
                 date: d.date,
                 stance: Vec::new(),
             });
