@@ -978,6 +978,9 @@ impl Extractor {
         // (`Bavand`) and turned into a full name only for a pronoun that takes one.
         let mut salient: Option<&str> = None;
         let mut last_person: Option<&str> = None;
+        // each run of the sentence at hand: its person mention, when it is a full name or a
+        // known surname
+        let mut persons: Vec<Option<&str>> = Vec::new();
         let mut order: Vec<usize> = (0..drafts.len()).collect();
         order.sort_by_key(|&i| {
             (
@@ -1001,16 +1004,17 @@ impl Extractor {
             }
             let st = &toks[s.toks.clone()];
             let s_runs = &runs[sent_runs[si].clone()];
-            if let Some(subj) = sentence_subject(text, st, s_runs, &quote_ranges, &names) {
+            persons.clear();
+            persons.extend(s_runs.iter().map(|r| {
+                let p = r.person.clone()?;
+                let m = &text[st[p.start].start..st[p.end - 1].end];
+                (p.len() >= 2 || names.is_known_surname(m)).then_some(m)
+            }));
+            if let Some(subj) = sentence_subject(text, st, s_runs, &persons, &quote_ranges) {
                 salient = Some(subj);
             }
-            for r in s_runs {
-                if let Some(p) = r.person.clone() {
-                    let m = &text[st[p.start].start..st[p.end - 1].end];
-                    if p.len() >= 2 || names.is_known_surname(m) {
-                        last_person = Some(m);
-                    }
-                }
+            if let Some(&m) = persons.iter().rev().flatten().next() {
+                last_person = Some(m);
             }
         }
 
@@ -3892,15 +3896,16 @@ fn leading_subject(
 
 /// The person who is the sentence's subject, for pronoun salience: the first person name outside
 /// quotes that is not the object of a preposition or an editorial bracket, as it is written
-/// (the caller makes it a [`Names::full_name`]).
+/// (the caller makes it a [`Names::full_name`]). `persons` holds each run's person mention when
+/// it is a full name or a known surname.
 fn sentence_subject<'t>(
-    text: &'t str,
+    text: &str,
     st: &[Token],
     runs: &[NameRun],
+    persons: &[Option<&'t str>],
     quotes: &[Range],
-    names: &Names,
 ) -> Option<&'t str> {
-    for NameRun { run, person } in runs {
+    for (NameRun { run, .. }, person) in runs.iter().zip(persons) {
         let t0 = &st[run.start];
         if quotes
             .iter()
@@ -3908,13 +3913,9 @@ fn sentence_subject<'t>(
         {
             continue;
         }
-        let Some(p) = person.clone() else {
+        let Some(m) = *person else {
             continue;
         };
-        let m = &text[st[p.start].start..st[p.end - 1].end];
-        if p.len() < 2 && !names.is_known_surname(m) {
-            continue;
-        }
         // What precedes the run (skipping a bracket group)?
         let mut j = run.start;
         if j > 0 && st[j - 1].text(text) == "]" {
