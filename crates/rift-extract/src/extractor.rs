@@ -4045,19 +4045,28 @@ fn cut_sources_at_cues(text: &str, drafts: &mut Vec<Draft>, lexicon: &Lexicon) {
 /// statement's content (`X said that Y told voters …`) is dropped. (Nested quotes went already,
 /// in [`drop_overlaps`], before they could displace the reported speech around them.)
 fn cut_nested(drafts: &mut Vec<Draft>) {
-    let outer: Vec<Range> = drafts.iter().map(|d| d.content.clone()).collect();
+    // every content with its draft's index, by start: only those that start at or before a
+    // content can hold it
+    let mut outer: Vec<(Range, usize)> = drafts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.content.clone(), i))
+        .collect();
+    outer.sort_unstable_by_key(|(o, _)| o.start);
     let mut i = 0;
     drafts.retain(|d| {
         i += 1;
         let me = i - 1;
-        !outer.iter().enumerate().any(|(oi, o)| {
-            oi != me
-                && o.start <= d.content.start
+        let Some(c) = d.cue.as_ref() else {
+            return true;
+        };
+        let n = outer.partition_point(|(o, _)| o.start <= d.content.start);
+        !outer[..n].iter().any(|(o, oi)| {
+            *oi != me
                 && d.content.end <= o.end
                 && d.content != *o
-                && d.cue
-                    .as_ref()
-                    .is_some_and(|c| o.start <= c.start && c.end <= o.end)
+                && o.start <= c.start
+                && c.end <= o.end
         })
     });
 }
