@@ -887,41 +887,14 @@ impl Extractor {
         for d in &mut drafts {
             let Some(r) = d.src.clone() else { continue };
             let w = &text[r.clone()];
-            let junk = matches!(
-                w.to_ascii_lowercase().as_str(),
-                "in" | "after"
-                    | "from"
-                    | "by"
-                    | "so"
-                    | "while"
-                    | "but"
-                    | "since"
-                    | "despite"
-                    | "and"
-                    | "or"
-                    | "about"
-                    | "just"
-                    | "only"
-                    | "then"
-                    | "more"
-                    | "before"
-                    | "during"
-                    | "with"
-                    | "for"
-                    | "to"
-                    | "of"
-                    | "at"
-                    | "on"
-                    | "as"
-                    | "if"
-                    | "when"
-                    | "because"
-                    | "although"
-                    | "though"
-                    | "however"
-                    | "also"
-                    | "even"
-            ) || w != "May" && dates::month_number(w).is_some()
+            const JUNK: &[&str] = &[
+                "in", "after", "from", "by", "so", "while", "but", "since", "despite", "and", "or",
+                "about", "just", "only", "then", "more", "before", "during", "with", "for", "to",
+                "of", "at", "on", "as", "if", "when", "because", "although", "though", "however",
+                "also", "even",
+            ];
+            let junk = JUNK.iter().any(|j| w.eq_ignore_ascii_case(j))
+                || w != "May" && dates::month_number(w).is_some()
                 || crate::source::is_weekday(w);
             if junk {
                 d.drop_source();
@@ -4183,8 +4156,8 @@ fn connective_len(c: &str) -> usize {
     let Some(comma) = c.bytes().take(25).position(|b| b == b',') else {
         return 0;
     };
-    let head = c[..comma].trim().to_ascii_lowercase();
-    if ONE.contains(&head.as_str()) || MORE.contains(&head.as_str()) {
+    let head = c[..comma].trim();
+    if ONE.iter().chain(MORE).any(|w| head.eq_ignore_ascii_case(w)) {
         let rest = &c[comma + 1..];
         comma + 1 + (rest.len() - rest.trim_start().len())
     } else {
@@ -4195,24 +4168,12 @@ fn connective_len(c: &str) -> usize {
 /// Whether reported content is only an adjunct phrase: at most 8 words, opening with `after`,
 /// `at`, `with`, `by`, `in`, `on`, `while`, `over`, `when`, `because`, `during` or `before`.
 fn adjunct_content(c: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "after", "at", "with", "by", "in", "on", "while", "over", "when", "because", "during",
+        "before",
+    ];
     let first = c.split_whitespace().next().unwrap_or("");
-    first.len() <= 7
-        && matches!(
-            first.to_ascii_lowercase().as_str(),
-            "after"
-                | "at"
-                | "with"
-                | "by"
-                | "in"
-                | "on"
-                | "while"
-                | "over"
-                | "when"
-                | "because"
-                | "during"
-                | "before"
-        )
-        && !has_words(c, 9)
+    first.len() <= 7 && OPENERS.iter().any(|w| first.eq_ignore_ascii_case(w)) && !has_words(c, 9)
 }
 
 /// A quoted name of a work or show (`“Yuge!: 30 Years of Doonesbury on Trump.”`, `“Generations
