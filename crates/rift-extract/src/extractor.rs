@@ -4206,9 +4206,19 @@ fn looks_like_title(q: &str) -> bool {
 
 /// For each token, whether it lies inside one of the (sorted, disjoint) quote ranges.
 fn mark_quotes(toks: &[Token], quotes: &[Range]) -> Vec<bool> {
+    // `i`: how many quotes start at or before the token. Tokens come in text order, so it only
+    // grows and a cursor stands in for the binary search (redone for a token out of order).
+    let mut i = 0;
+    let mut prev = 0;
     toks.iter()
         .map(|t| {
-            let i = quotes.partition_point(|q| q.start <= t.start);
+            if t.start < prev {
+                i = quotes.partition_point(|q| q.start <= t.start);
+            }
+            prev = t.start;
+            while i < quotes.len() && quotes[i].start <= t.start {
+                i += 1;
+            }
             i > 0 && t.start < quotes[i - 1].end
         })
         .collect()
