@@ -3966,11 +3966,13 @@ fn relay_outlets(text: &str, drafts: &mut [Draft]) {
 /// (`said Norm Coleman, the former senator who is supporting Mr. Rubio`), the appositive is
 /// part of the source and the inner statement goes.
 fn cut_sources_at_cues(text: &str, drafts: &mut Vec<Draft>, lexicon: &Lexicon) {
-    let cues: Vec<(usize, Range)> = drafts
+    // by start: the cues that can lie inside a source are a run of them
+    let mut cues: Vec<(usize, Range)> = drafts
         .iter()
         .enumerate()
         .filter_map(|(i, d)| d.cue.clone().map(|c| (i, c)))
         .collect();
+    cues.sort_unstable_by_key(|(_, c)| c.start);
     let weak = |d: &Draft| {
         let c = d.cue.as_ref().map_or("", |c| &text[c.clone()]);
         let first = c.split_whitespace().next().unwrap_or("");
@@ -3981,9 +3983,11 @@ fn cut_sources_at_cues(text: &str, drafts: &mut Vec<Draft>, lexicon: &Lexicon) {
         let Some(src) = drafts[di].src.clone() else {
             continue;
         };
-        let inside: Vec<usize> = cues
+        let from = cues.partition_point(|(_, c)| c.start <= src.start);
+        let inside: Vec<usize> = cues[from..]
             .iter()
-            .filter(|(i, c)| *i != di && src.start < c.start && c.end <= src.end)
+            .take_while(|(_, c)| c.start <= src.end)
+            .filter(|(i, c)| *i != di && c.end <= src.end)
             .map(|(i, _)| *i)
             .collect();
         if inside.is_empty() {
