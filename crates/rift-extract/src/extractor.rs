@@ -4084,16 +4084,16 @@ fn drop_overlaps(drafts: &mut Vec<Draft>) {
             })
     });
     // identical content twice (two cues in one sentence): keep the first
-    let mut seen: Vec<Range> = Vec::new();
+    // (the contents kept so far, sorted)
+    let mut seen: Vec<(usize, usize)> = Vec::new();
     drafts.retain(|d| {
-        if seen
-            .iter()
-            .any(|r| r.start == d.content.start && r.end == d.content.end)
-        {
-            false
-        } else {
-            seen.push(d.content.clone());
-            true
+        let key = (d.content.start, d.content.end);
+        match seen.binary_search(&key) {
+            Ok(_) => false,
+            Err(at) => {
+                seen.insert(at, key);
+                true
+            }
         }
     });
 }
