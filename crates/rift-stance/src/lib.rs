@@ -82,3 +82,23 @@ pub enum StanceError {
         reason: String,
     },
 }
+
+/// PolNeAR train texts in file-name order, at most `limit`, where the shared data is checked
+/// out next to the repository (none otherwise): test input for the pattern and filter scans.
+#[cfg(test)]
+pub(crate) fn train_texts(limit: usize) -> Vec<String> {
+    let train = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/polnear/train/text"
+    );
+    let Ok(dir) = std::fs::read_dir(train) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = dir.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    paths.sort();
+    paths
+        .iter()
+        .take(limit)
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}

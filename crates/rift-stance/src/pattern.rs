@@ -610,20 +610,7 @@ mod tests {
             "E-mails. email. .email US us U.S. u.s. E3 e3 ‘Email’ “the table” Watergate"
                 .to_string(),
         ];
-        let train = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/polnear/train/text"
-        );
-        if let Ok(dir) = std::fs::read_dir(train) {
-            let mut paths: Vec<_> = dir.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-            paths.sort();
-            texts.extend(
-                paths
-                    .iter()
-                    .take(200)
-                    .filter_map(|p| std::fs::read_to_string(p).ok()),
-            );
-        }
+        texts.extend(crate::train_texts(200));
         let (mut tried, mut turned_away) = (0, 0);
         for t in &texts {
             let toks = tokenize(t, 0);
@@ -860,15 +847,7 @@ mod tests {
         .iter()
         .map(|t| t.to_string())
         .collect();
-        let train = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/polnear/train/text"
-        );
-        if let Ok(dir) = std::fs::read_dir(train) {
-            let mut paths: Vec<_> = dir.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-            paths.sort();
-            texts.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
-        }
+        texts.extend(crate::train_texts(usize::MAX));
         for t in &texts {
             assert_eq!(key(tokenize(t, 7)), key(reference_tokenize(t, 7)), "{t:?}");
             // Slices that start and end anywhere (statement regions cut words and marks).

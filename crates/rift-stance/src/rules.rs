@@ -877,15 +877,7 @@ mod tests {
         .iter()
         .map(|t| t.to_string())
         .collect();
-        let train = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/data/polnear/train/text"
-        );
-        if let Ok(dir) = std::fs::read_dir(train) {
-            let mut paths: Vec<_> = dir.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-            paths.sort();
-            texts.extend(paths.iter().filter_map(|p| std::fs::read_to_string(p).ok()));
-        }
+        texts.extend(crate::train_texts(usize::MAX));
         texts
     }
 
