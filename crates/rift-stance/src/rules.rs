@@ -820,7 +820,7 @@ fn round3(x: f64) -> f64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn issue(id: &str, terms: &[&str]) -> IssueConfig {
@@ -833,8 +833,9 @@ mod tests {
         }
     }
 
-    /// The issues of `examples/us-2016` and `examples/iran-2019` (their `terms`).
-    fn issues() -> Vec<IssueConfig> {
+    /// The issues of `examples/us-2016` and `examples/iran-2019` (their `terms`); also the
+    /// topics of `pattern`'s `may_start_at` test.
+    pub(crate) fn issues() -> Vec<IssueConfig> {
         vec![
             issue(
                 "clinton-emails",
