@@ -3,7 +3,8 @@
 //! A sentence ends at `.`, `!` or `?` (optionally followed by closing quotes or brackets) when the
 //! next word starts with an upper-case letter, a digit or an opening quote — unless the word
 //! before the period is a known abbreviation (`Mr.`, `Gen.`, `Jan.`), an initial (`J.`) or a
-//! dotted acronym (`U.S.`) followed by a word that usually continues (`U.S. forces`).
+//! dotted acronym (`U.S.`) followed by a word that usually continues (`U.S. forces`), and
+//! unless the opening quote or bracket that follows starts a lower-case word (`U.S. “clearly”`).
 
 use crate::Range;
 
@@ -38,6 +39,14 @@ fn next_terminator(bytes: &[u8], mut from: usize) -> usize {
         from += 1;
     }
     from
+}
+
+/// Whether `next` is an opening quote or bracket whose first letter is lower-case (`the U.S.
+/// “clearly” needed`, `Bitch!” (for …)`): the sentence goes on.
+fn opens_lower(next: &str) -> bool {
+    let mut cs = next.chars();
+    matches!(cs.next(), Some('"' | '“' | '‘' | '\'' | '(' | '['))
+        && cs.next().is_some_and(char::is_lowercase)
 }
 
 fn is_close_char(c: char) -> bool {
@@ -88,6 +97,7 @@ impl Segmenter {
                                 || c.is_ascii_digit()
                                 || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '['))
                             && !(b == b'.' && self.is_abbreviation(s, i, &s[ws_end..]))
+                            && !opens_lower(&s[ws_end..])
                     }
                 };
                 if boundary {
@@ -204,6 +214,18 @@ mod tests {
         assert_eq!(
             split("talks with the U.S. The end."),
             ["talks with the U.S.", "The end."]
+        );
+    }
+
+    #[test]
+    fn a_quote_or_bracket_that_opens_lower_case_goes_on() {
+        assert_eq!(
+            split("She said the U.S. “clearly” needed more. It did."),
+            ["She said the U.S. “clearly” needed more.", "It did."]
+        );
+        assert_eq!(
+            split("He won. (for now) Then he lost. “Yes,” she said."),
+            ["He won. (for now) Then he lost.", "“Yes,” she said."]
         );
     }
 
